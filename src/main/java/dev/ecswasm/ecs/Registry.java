@@ -1,0 +1,382 @@
+package dev.ecswasm.ecs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The world: hands out entity ids, keeps one {@link Storage} per component type, and fires signals.
+ *
+ * <h2>Ids</h2>
+ * Slots are numbered from 0. A destroyed entity's slot gets its version bumped and goes on a free
+ * stack; the next {@link #create()} takes the most recently freed slot (last in, first out), so the
+ * new id shares the index but not the version, and the old id stays invalid.
+ *
+ * <h2>Signals, and when they fire</h2>
+ * <ul>
+ *   <li>{@link #onConstruct(Class)}: after a component was added; the listener can read it.</li>
+ *   <li>{@link #onUpdate(Class)}: after a component was replaced; the listener sees the new value.</li>
+ *   <li>{@link #onDestroy(Class)}: before a component is removed; the listener can still read it.</li>
+ *   <li>{@link #onCreateEntity()}: after an entity was created.</li>
+ *   <li>{@link #onDestroyEntity()}: first thing in {@link #destroy(int)}, <em>before any of the
+ *       entity's components is removed</em>, so cleanup code can still read everything the dying
+ *       entity has (the seed's relationship cleanup depends on this). During the signal
+ *       {@link #valid(int)} is still true for the dying entity.</li>
+ * </ul>
+ * A destroy listener may refuse the destruction by throwing: the entity then stays alive and the
+ * exception reaches the caller. Such a listener must throw before it changes anything.
+ */
+public final class Registry {
+    private static final byte FREE = 0;
+    private static final byte ALIVE = 1;
+    private static final byte DYING = 2;
+
+    private int[] versions = new int[64]; // per slot: the version of its current (or next) id
+    private byte[] states = new byte[64]; // per slot: FREE, ALIVE or DYING
+    private int slots;                    // slots ever handed out
+    private int[] freeStack = new int[16];
+    private int freeCount;
+    private int alive;
+
+    private final Map<Class<?>, Storage<?>> storages = new LinkedHashMap<>();
+    private Storage<?>[] storageArray = new Storage<?>[0]; // the map's values, safe to walk while it grows
+    private final Map<Class<?>, Signal<ComponentListener<?>>> constructed = new LinkedHashMap<>();
+    private final Map<Class<?>, Signal<ComponentListener<?>>> updated = new LinkedHashMap<>();
+    private final Map<Class<?>, Signal<ComponentListener<?>>> destroyed = new LinkedHashMap<>();
+    private final Signal<EntityListener> entityCreated = new Signal<>();
+    private final Signal<EntityListener> entityDestroyed = new Signal<>();
+
+    // ---------------------------------------------------------------- entities
+
+    /** Creates an entity, reusing the most recently freed slot if there is one. */
+    public int create() {
+        int index;
+        if (freeCount > 0) {
+            index = freeStack[--freeCount];
+        } else {
+            if (slots > EntityId.MAX_INDEX) {
+                throw new EntityLimitException("all " + (EntityId.MAX_INDEX + 1)
+                        + " entity slots are in use; the 20-bit index is exhausted");
+            }
+            index = slots++;
+            if (index == versions.length) {
+                versions = Arrays.copyOf(versions, index * 2);
+                states = Arrays.copyOf(states, index * 2);
+            }
+        }
+        states[index] = ALIVE;
+        alive++;
+        int id = EntityId.of(index, versions[index]);
+        fire(entityCreated, id);
+        return id;
+    }
+
+    /**
+     * Destroys an entity: fires {@link #onDestroyEntity()} while everything is still readable, then
+     * removes its components one by one (each firing {@link #onDestroy(Class)}), then frees the slot.
+     *
+     * @throws InvalidEntityException if the id is not valid
+     * @throws IllegalStateException if the entity is already being destroyed (a listener recursed)
+     */
+    public void destroy(int id) {
+        requireValid(id);
+        int index = EntityId.index(id);
+        if (states[index] == DYING) {
+            throw new IllegalStateException("entity " + EntityId.describe(id) + " is already being destroyed");
+        }
+        states[index] = DYING;
+        try {
+            fire(entityDestroyed, id);
+        } catch (RuntimeException refused) {
+            states[index] = ALIVE;
+            throw refused;
+        }
+        for (Storage<?> storage : storageArray) {
+            if (storage.contains(id)) {
+                removeFrom(storage, id);
+            }
+        }
+        versions[index] = EntityId.nextVersion(versions[index]);
+        states[index] = FREE;
+        alive--;
+        if (freeCount == freeStack.length) {
+            freeStack = Arrays.copyOf(freeStack, freeCount * 2);
+        }
+        freeStack[freeCount++] = index;
+    }
+
+    /** True only for the id of a live entity: false for null, stale and never-issued ids. */
+    public boolean valid(int id) {
+        if (id == EntityId.NULL) {
+            return false;
+        }
+        int index = EntityId.index(id);
+        return index < slots && states[index] != FREE && versions[index] == EntityId.version(id);
+    }
+
+    /** Throws a message that says why the id is not valid (null, stale, or never issued). */
+    public void requireValid(int id) {
+        if (!valid(id)) {
+            throw new InvalidEntityException(id, whyInvalid(id));
+        }
+    }
+
+    /** A sentence explaining why an id is not valid, or that it is. */
+    public String whyInvalid(int id) {
+        if (id == EntityId.NULL) {
+            return "the null entity names nothing";
+        }
+        int index = EntityId.index(id);
+        if (EntityId.version(id) == EntityId.TOMBSTONE_VERSION) {
+            return "entity " + EntityId.describe(id) + " carries the tombstone version, which is never issued";
+        }
+        if (index >= slots) {
+            return "entity " + EntityId.describe(id) + " was never issued (only " + slots + " slots exist)";
+        }
+        if (states[index] == FREE) {
+            return "entity " + EntityId.describe(id) + " is stale: slot " + index
+                    + " is free and its next id has version " + versions[index];
+        }
+        if (versions[index] != EntityId.version(id)) {
+            return "entity " + EntityId.describe(id) + " is stale: slot " + index + " now holds "
+                    + EntityId.describe(EntityId.of(index, versions[index]));
+        }
+        return "entity " + EntityId.describe(id) + " is valid";
+    }
+
+    /** The number of live entities. */
+    public int size() {
+        return alive;
+    }
+
+    /** The number of slots ever handed out (live plus free). */
+    public int slotCount() {
+        return slots;
+    }
+
+    /** The ids of all live entities, by slot index. */
+    public int[] entities() {
+        int[] out = new int[alive];
+        int n = 0;
+        for (int index = 0; index < slots; index++) {
+            if (states[index] != FREE) {
+                out[n++] = EntityId.of(index, versions[index]);
+            }
+        }
+        return out;
+    }
+
+    /** The free slots in the order {@link #create()} will reuse them (next first). */
+    public int[] freeSlots() {
+        int[] out = new int[freeCount];
+        for (int i = 0; i < freeCount; i++) {
+            out[i] = freeStack[freeCount - 1 - i];
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- components
+
+    /**
+     * Adds a component and fires {@link #onConstruct(Class)}. The component's runtime class is its
+     * type, so use final classes or records as components.
+     *
+     * @throws IllegalStateException if the entity already has one of this type
+     */
+    public <T> T add(int id, T component) {
+        Objects.requireNonNull(component, "component");
+        requireValid(id);
+        Storage<T> storage = storageOf(component);
+        if (storage.contains(id)) {
+            throw new IllegalStateException("entity " + EntityId.describe(id) + " already has a "
+                    + storage.type().getSimpleName() + "; use replace or addOrReplace");
+        }
+        storage.insert(id, component);
+        fire(constructed.get(storage.type()), id, component);
+        return component;
+    }
+
+    /**
+     * Replaces an existing component and fires {@link #onUpdate(Class)}.
+     *
+     * @throws IllegalStateException if the entity has no component of this type
+     */
+    public <T> T replace(int id, T component) {
+        Objects.requireNonNull(component, "component");
+        requireValid(id);
+        Storage<T> storage = storageOf(component);
+        int position = storage.positionOf(id);
+        if (position < 0) {
+            throw new IllegalStateException("entity " + EntityId.describe(id) + " has no "
+                    + storage.type().getSimpleName() + " to replace");
+        }
+        storage.set(position, component);
+        fire(updated.get(storage.type()), id, component);
+        return component;
+    }
+
+    /** Adds the component, or replaces the one there; fires construct or update accordingly. */
+    public <T> T addOrReplace(int id, T component) {
+        Objects.requireNonNull(component, "component");
+        requireValid(id);
+        return storageOf(component).contains(id) ? replace(id, component) : add(id, component);
+    }
+
+    /**
+     * Removes a component, firing {@link #onDestroy(Class)} first. Returns false if there was none.
+     */
+    public boolean remove(int id, Class<?> type) {
+        requireValid(id);
+        Storage<?> storage = storages.get(type);
+        if (storage == null || !storage.contains(id)) {
+            return false;
+        }
+        removeFrom(storage, id);
+        return true;
+    }
+
+    /**
+     * The entity's component of this type.
+     *
+     * @throws IllegalStateException if it has none
+     */
+    public <T> T get(int id, Class<T> type) {
+        requireValid(id);
+        T value = storage(type).getOrNull(id);
+        if (value == null) {
+            throw new IllegalStateException("entity " + EntityId.describe(id) + " has no " + type.getSimpleName());
+        }
+        return value;
+    }
+
+    /** The entity's component of this type, or {@code null} if it has none. */
+    public <T> T tryGet(int id, Class<T> type) {
+        requireValid(id);
+        Storage<?> storage = storages.get(type);
+        return storage == null ? null : type.cast(storage.getOrNull(id));
+    }
+
+    public boolean has(int id, Class<?> type) {
+        requireValid(id);
+        Storage<?> storage = storages.get(type);
+        return storage != null && storage.contains(id);
+    }
+
+    /** The component types the entity has, in the order their storages were created. */
+    public List<Class<?>> componentTypes(int id) {
+        requireValid(id);
+        List<Class<?>> types = new ArrayList<>();
+        for (Storage<?> storage : storages.values()) {
+            if (storage.contains(id)) {
+                types.add(storage.type());
+            }
+        }
+        return types;
+    }
+
+    /** The storage for a type, created empty on first use. */
+    @SuppressWarnings("unchecked")
+    public <T> Storage<T> storage(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        Storage<?> storage = storages.get(type);
+        if (storage == null) {
+            storage = new Storage<>(type);
+            storages.put(type, storage);
+            storageArray = storages.values().toArray(new Storage<?>[0]);
+        }
+        return (Storage<T>) storage;
+    }
+
+    /** Every storage created so far. */
+    public Collection<Storage<?>> storages() {
+        return Collections.unmodifiableCollection(storages.values());
+    }
+
+    // ---------------------------------------------------------------- views
+
+    public <A> SingleView<A> view(Class<A> a) {
+        return new SingleView<>(storage(a));
+    }
+
+    public <A, B> PairView<A, B> view(Class<A> a, Class<B> b) {
+        return new PairView<>(storage(a), storage(b));
+    }
+
+    /** A view over any number of component types, yielding entity ids. */
+    public View view(Class<?> first, Class<?>... more) {
+        Storage<?>[] pools = new Storage<?>[more.length + 1];
+        pools[0] = storage(first);
+        for (int i = 0; i < more.length; i++) {
+            pools[i + 1] = storage(more[i]);
+        }
+        return new View(pools);
+    }
+
+    // ---------------------------------------------------------------- signals
+
+    /** Fires after a component of this type was added. */
+    public <T> Signal<ComponentListener<? super T>> onConstruct(Class<T> type) {
+        return signal(constructed, type);
+    }
+
+    /** Fires after a component of this type was replaced. */
+    public <T> Signal<ComponentListener<? super T>> onUpdate(Class<T> type) {
+        return signal(updated, type);
+    }
+
+    /** Fires before a component of this type is removed (also when its entity is destroyed). */
+    public <T> Signal<ComponentListener<? super T>> onDestroy(Class<T> type) {
+        return signal(destroyed, type);
+    }
+
+    /** Fires after an entity was created. */
+    public Signal<EntityListener> onCreateEntity() {
+        return entityCreated;
+    }
+
+    /** Fires when {@link #destroy(int)} starts, before any component is removed. */
+    public Signal<EntityListener> onDestroyEntity() {
+        return entityDestroyed;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    @SuppressWarnings("unchecked")
+    private <T> Storage<T> storageOf(T component) {
+        return storage((Class<T>) component.getClass());
+    }
+
+    private <T> void removeFrom(Storage<T> storage, int id) {
+        T value = storage.getOrNull(id);
+        fire(destroyed.get(storage.type()), id, value);
+        storage.remove(id); // by id again: a listener may have reshuffled the packed array
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> Signal<ComponentListener<? super T>> signal(
+            Map<Class<?>, Signal<ComponentListener<?>>> signals, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return (Signal) signals.computeIfAbsent(type, t -> new Signal<>());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void fire(Signal<ComponentListener<?>> signal, int id, Object component) {
+        if (signal == null) {
+            return;
+        }
+        for (Object listener : signal.snapshot()) {
+            ((ComponentListener) listener).on(id, component);
+        }
+    }
+
+    private static void fire(Signal<EntityListener> signal, int id) {
+        for (Object listener : signal.snapshot()) {
+            ((EntityListener) listener).on(id);
+        }
+    }
+}

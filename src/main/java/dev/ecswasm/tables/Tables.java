@@ -1,0 +1,139 @@
+package dev.ecswasm.tables;
+
+import dev.ecswasm.ecs.EntityId;
+import dev.ecswasm.ecs.Storage;
+import dev.ecswasm.world.EnttManager;
+import dev.ecswasm.world.Links.Enrollment;
+import dev.ecswasm.world.Links.ParentChild;
+import dev.ecswasm.world.Links.PlayerProfile;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Renders a world as Tablesaw {@link Table}s: the entities, each relation, and one storage's sparse
+ * set. Ids appear as unsigned decimals (as in the log) and, in the entity table, as hex too, where
+ * the version is the first three digits.
+ */
+public final class Tables {
+    /** How many rows {@link #sparseSet(Storage)} shows unless told otherwise. */
+    public static final int SPARSE_ROWS = 32;
+
+    private Tables() {}
+
+    /** One row per live entity: id, hex, index, version, valid, name, components. */
+    public static Table entities(EnttManager world) {
+        return entities(world, world.entities());
+    }
+
+    /** One row per given id, live or not: a stale id shows {@code valid = false}. */
+    public static Table entities(EnttManager world, int... ids) {
+        StringColumn id = StringColumn.create("id");
+        StringColumn hex = StringColumn.create("hex");
+        IntColumn index = IntColumn.create("index");
+        IntColumn version = IntColumn.create("version");
+        BooleanColumn valid = BooleanColumn.create("valid");
+        StringColumn name = StringColumn.create("name");
+        StringColumn components = StringColumn.create("components");
+        for (int entity : ids) {
+            id.append(EntityId.toString(entity));
+            hex.append(EntityId.hex(entity));
+            index.append(EntityId.index(entity));
+            version.append(EntityId.version(entity));
+            valid.append(world.isEntityValid(entity));
+            name.append(world.getName(entity).orElse(""));
+            components.append(String.join(", ", world.componentNames(entity)));
+        }
+        return Table.create("Entities", id, hex, index, version, valid, name, components);
+    }
+
+    /** The 1:1 links: player and profile, with names. */
+    public static Table playerProfiles(EnttManager world) {
+        Edges edges = new Edges("Player <-> Profile (1:1)", "player", "profile");
+        for (PlayerProfile link : world.playerProfiles()) {
+            edges.add(world, link.player(), link.profile());
+        }
+        return edges.table();
+    }
+
+    /** The 1:N edges: parent and child, with names. */
+    public static Table parentChild(EnttManager world) {
+        Edges edges = new Edges("Parent -> Child (1:N)", "parent", "child");
+        for (ParentChild edge : world.parentChildEdges()) {
+            edges.add(world, edge.parent(), edge.child());
+        }
+        return edges.table();
+    }
+
+    /** The N:N edges: student and course, with names. */
+    public static Table enrollments(EnttManager world) {
+        Edges edges = new Edges("Student <-> Course (N:N)", "student", "course");
+        for (Enrollment edge : world.enrollments()) {
+            edges.add(world, edge.student(), edge.course());
+        }
+        return edges.table();
+    }
+
+    /** A storage's sparse set, the first {@value #SPARSE_ROWS} rows. */
+    public static Table sparseSet(Storage<?> storage) {
+        return sparseSet(storage, SPARSE_ROWS);
+    }
+
+    /**
+     * A storage's sparse set as three arrays side by side: {@code sparse[i]} is where slot {@code i}'s
+     * entity sits in {@code packed} ("-" if absent), and {@code values[i]} belongs to {@code packed[i]}.
+     * Rows run up to the larger of the highest slot index in the set and its size, at most
+     * {@code maxRows}.
+     */
+    public static Table sparseSet(Storage<?> storage, int maxRows) {
+        int rows = storage.size();
+        for (int i = 0; i < storage.size(); i++) {
+            rows = Math.max(rows, EntityId.index(storage.entityAt(i)) + 1);
+        }
+        rows = Math.min(rows, maxRows);
+        IntColumn i = IntColumn.create("i");
+        StringColumn sparse = StringColumn.create("sparse[i]");
+        StringColumn packed = StringColumn.create("packed[i]");
+        StringColumn values = StringColumn.create("values[i]");
+        for (int row = 0; row < rows; row++) {
+            int position = storage.sparseEntry(row);
+            boolean live = position >= 0 && position < storage.size()
+                    && EntityId.index(storage.entityAt(position)) == row;
+            i.append(row);
+            sparse.append(live ? Integer.toString(position) : "-");
+            packed.append(row < storage.size() ? EntityId.hex(storage.entityAt(row)) : "-");
+            values.append(row < storage.size() ? String.valueOf(storage.valueAt(row)) : "-");
+        }
+        return Table.create("Storage<" + storage.type().getSimpleName() + ">: size " + storage.size()
+                + ", " + storage.pageCount() + " sparse page(s)", i, sparse, packed, values);
+    }
+
+    /** Builds a two-ended edge table: ids and names of both ends. */
+    private static final class Edges {
+        private final String title;
+        private final StringColumn from;
+        private final StringColumn fromName;
+        private final StringColumn to;
+        private final StringColumn toName;
+
+        Edges(String title, String fromRole, String toRole) {
+            this.title = title;
+            this.from = StringColumn.create(fromRole);
+            this.fromName = StringColumn.create(fromRole + " name");
+            this.to = StringColumn.create(toRole);
+            this.toName = StringColumn.create(toRole + " name");
+        }
+
+        void add(EnttManager world, int a, int b) {
+            from.append(EntityId.toString(a));
+            fromName.append(world.getName(a).orElse(""));
+            to.append(EntityId.toString(b));
+            toName.append(world.getName(b).orElse(""));
+        }
+
+        Table table() {
+            return Table.create(title, from, fromName, to, toName);
+        }
+    }
+}

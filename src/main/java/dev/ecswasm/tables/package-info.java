@@ -1,0 +1,2 @@
+/** Tablesaw tables of a world, for JShell, notebooks and the demo to print. */
+package dev.ecswasm.tables;
