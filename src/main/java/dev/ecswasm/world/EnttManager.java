@@ -563,6 +563,9 @@ public final class EnttManager {
 
     /** True if {@code ancestor} is {@code entity} or on its parent chain. */
     private boolean isAncestor(int ancestor, int entity) {
+        if (ancestor != entity && !childLists.contains(ancestor)) {
+            return false; // a childless entity is nobody's ancestor: growing a chain stays O(1) per link
+        }
         for (int at = entity; ; ) {
             if (at == ancestor) {
                 return true;

@@ -1,0 +1,86 @@
+package dev.ecswasm.ecs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SparseSetTest {
+
+    @Test
+    void sparseAndPackedPointAtEachOther() {
+        SparseSet set = new SparseSet();
+        set.add(EntityId.of(3, 0));
+        set.add(EntityId.of(1, 0));
+        assertArrayEquals(new int[] {3, 1}, set.toArray());
+        assertEquals(0, set.sparseEntry(3));
+        assertEquals(1, set.sparseEntry(1));
+        assertEquals(-1, set.sparseEntry(2));
+        assertEquals(1, set.positionOf(1));
+    }
+
+    @Test
+    void removeMovesTheLastIntoTheHole() {
+        SparseSet set = new SparseSet();
+        for (int i = 0; i < 4; i++) {
+            set.add(i);
+        }
+        assertEquals(1, set.remove(1));
+        assertArrayEquals(new int[] {0, 3, 2}, set.toArray());
+        assertEquals(1, set.sparseEntry(3));
+        assertEquals(-1, set.sparseEntry(1));
+        assertEquals(-1, set.remove(1));
+        assertEquals(2, set.remove(2)); // the last one: nothing moves
+        assertArrayEquals(new int[] {0, 3}, set.toArray());
+    }
+
+    @Test
+    void membershipComparesTheVersionToo() {
+        SparseSet set = new SparseSet();
+        set.add(EntityId.of(5, 2));
+        assertTrue(set.contains(EntityId.of(5, 2)));
+        assertFalse(set.contains(EntityId.of(5, 1)));
+        assertFalse(set.contains(EntityId.of(5, 3)));
+        assertFalse(set.contains(EntityId.NULL));
+        assertEquals(-1, set.remove(EntityId.of(5, 1)));
+        assertEquals(1, set.size());
+    }
+
+    @Test
+    void pagesAreAllocatedOnlyWhereSlotsAreUsed() {
+        SparseSet set = new SparseSet();
+        set.add(1_000_000);
+        assertEquals(1, set.pageCount());
+        set.add(1_000_001);
+        set.add(0);
+        assertEquals(2, set.pageCount());
+        assertTrue(set.contains(1_000_000));
+        assertFalse(set.contains(999_999));
+    }
+
+    @Test
+    void addingAnOccupiedSlotFails() {
+        SparseSet set = new SparseSet();
+        set.add(EntityId.of(7, 0));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> set.add(EntityId.of(7, 1)));
+        assertEquals("slot 7 is already in the set", e.getMessage());
+    }
+
+    @Test
+    void storageKeepsValuesParallelToPackedThroughSwaps() {
+        Storage<String> storage = new Storage<>(String.class);
+        for (int i = 0; i < 20; i++) {
+            storage.insert(i, "v" + i);
+        }
+        storage.remove(0);
+        storage.remove(7);
+        for (int i = 0; i < storage.size(); i++) {
+            assertEquals("v" + storage.entityAt(i), storage.valueAt(i));
+        }
+        assertEquals(null, storage.getOrNull(7));
+        assertEquals("v19", storage.getOrNull(19));
+    }
+}

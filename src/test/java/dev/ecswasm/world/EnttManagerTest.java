@@ -1,0 +1,304 @@
+package dev.ecswasm.world;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecswasm.ecs.EntityId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class EnttManagerTest {
+    private final EnttManager world = new EnttManager();
+
+    private static void assertRefused(Failure failure, String message, Outcome outcome) {
+        Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, outcome);
+        assertEquals(failure, refused.failure());
+        assertEquals(message, refused.message());
+    }
+
+    // ---------------------------------------------------------------- names
+
+    @Test
+    void namesAreAddedReplacedAndRemoved() {
+        int e = world.createEntity();
+        assertEquals(Optional.empty(), world.getName(e));
+        assertTrue(world.addName(e, "Alice").ok());
+        assertEquals(Optional.of("Alice"), world.getName(e));
+        assertTrue(world.addName(e, "Alicia").ok());
+        assertEquals(Optional.of("Alicia"), world.getName(e));
+        assertTrue(world.removeName(e).ok());
+        assertEquals(Optional.empty(), world.getName(e));
+        assertRefused(Failure.NOT_FOUND, "entity 0 (0x00000000: index 0, version 0) has no name", world.removeName(e));
+        assertRefused(Failure.BAD_ARGUMENT, "name is null", world.addName(e, null));
+    }
+
+    // ---------------------------------------------------------------- 1:1
+
+    @Test
+    void linkingIsSymmetric() {
+        int player = world.createEntity();
+        int profile = world.createEntity();
+        assertTrue(world.linkPlayerProfile(player, profile).ok());
+        assertEquals(OptionalInt.of(profile), world.getProfileForPlayer(player));
+        assertEquals(OptionalInt.of(player), world.getPlayerForProfile(profile));
+        assertEquals(OptionalInt.empty(), world.getProfileForPlayer(profile));
+        assertTrue(world.linkPlayerProfile(player, profile).ok(), "linking the same pair again is a no-op");
+        assertEquals(1, world.playerProfiles().size());
+    }
+
+    @Test
+    void relinkingEitherSideReplacesTheOldLinkOnBothSides() {
+        int p1 = world.createEntity();
+        int p2 = world.createEntity();
+        int f1 = world.createEntity();
+        int f2 = world.createEntity();
+        world.linkPlayerProfile(p1, f1);
+        world.linkPlayerProfile(p2, f2);
+        world.linkPlayerProfile(p1, f2); // p1 leaves f1; f2 leaves p2
+        assertEquals(OptionalInt.of(f2), world.getProfileForPlayer(p1));
+        assertEquals(OptionalInt.of(p1), world.getPlayerForProfile(f2));
+        assertEquals(OptionalInt.empty(), world.getPlayerForProfile(f1));
+        assertEquals(OptionalInt.empty(), world.getProfileForPlayer(p2));
+        assertEquals(List.of(new Links.PlayerProfile(p1, f2)), world.playerProfiles());
+        Invariants.require(world);
+    }
+
+    @Test
+    void unlinkWorksFromEitherEnd() {
+        int player = world.createEntity();
+        int profile = world.createEntity();
+        world.linkPlayerProfile(player, profile);
+        assertTrue(world.unlinkPlayerProfile(profile).ok());
+        assertEquals(OptionalInt.empty(), world.getProfileForPlayer(player));
+        assertRefused(Failure.NOT_FOUND, "entity 0 (0x00000000: index 0, version 0) has no 1:1 link",
+                world.unlinkPlayerProfile(player));
+    }
+
+    // ---------------------------------------------------------------- 1:N
+
+    @Test
+    void aChildHasOneParentAndMovesWhenReparented() {
+        int a = world.createEntity();
+        int b = world.createEntity();
+        int child = world.createEntity();
+        world.setParent(child, a);
+        world.setParent(child, b);
+        assertEquals(OptionalInt.of(b), world.getParent(child));
+        assertArrayEquals(new int[0], world.findChildren(a));
+        assertArrayEquals(new int[] {child}, world.findChildren(b));
+        assertTrue(world.removeParent(child).ok());
+        assertEquals(OptionalInt.empty(), world.getParent(child));
+        assertArrayEquals(new int[0], world.findChildren(b));
+        assertRefused(Failure.NOT_FOUND, "entity 2 (0x00000002: index 2, version 0) has no parent",
+                world.removeParent(child));
+        Invariants.require(world);
+    }
+
+    @Test
+    void aCycleIsRefusedAndChangesNothing() {
+        int root = world.createEntity();
+        int mid = world.createEntity();
+        int leaf = world.createEntity();
+        world.setParent(mid, root);
+        world.setParent(leaf, mid);
+        String before = Snapshot.of(world);
+        assertRefused(Failure.CYCLE, "entity 2 (0x00000002: index 2, version 0) descends from"
+                + " 0 (0x00000000: index 0, version 0), so it cannot become its parent: that would close a cycle",
+                world.setParent(root, leaf));
+        assertRefused(Failure.SELF_LINK, "entity 1 (0x00000001: index 1, version 0) cannot be both child and"
+                + " parent of one link", world.setParent(mid, mid));
+        assertEquals(before, Snapshot.of(world));
+    }
+
+    // ---------------------------------------------------------------- N:N
+
+    @Test
+    void enrollmentsAreKeptFromBothSides() {
+        int s1 = world.createEntity();
+        int s2 = world.createEntity();
+        int math = world.createEntity();
+        int art = world.createEntity();
+        world.enroll(s1, math);
+        world.enroll(s1, art);
+        world.enroll(s2, math);
+        assertTrue(world.enroll(s2, math).ok(), "enrolling twice is a no-op");
+        assertArrayEquals(new int[] {math, art}, world.getCoursesForStudent(s1));
+        assertArrayEquals(new int[] {s1, s2}, world.getStudentsForCourse(math));
+        assertTrue(world.drop(s1, math).ok());
+        assertArrayEquals(new int[] {art}, world.getCoursesForStudent(s1));
+        assertArrayEquals(new int[] {s2}, world.getStudentsForCourse(math));
+        assertRefused(Failure.NOT_FOUND, "student 0 (0x00000000: index 0, version 0) is not enrolled in course"
+                + " 2 (0x00000002: index 2, version 0)", world.drop(s1, math));
+        assertEquals(List.of(new Links.Enrollment(s1, art), new Links.Enrollment(s2, math)), world.enrollments());
+        Invariants.require(world);
+    }
+
+    // ---------------------------------------------------------------- invalid ids
+
+    @Test
+    void everyMutationRefusesNullStaleAndNeverIssuedIdsAndChangesNothing() {
+        int live = world.createEntity();
+        int other = world.createEntity();
+        int stale = world.createEntity();
+        world.destroyEntity(stale);
+        int reused = world.createEntity(); // takes stale's slot with a new version
+        world.addName(live, "live");
+        world.linkPlayerProfile(live, other);
+        world.setParent(reused, live);
+        world.enroll(live, reused);
+        int neverIssued = EntityId.of(500, 0);
+        int forged = EntityId.of(EntityId.index(live), 7);
+        String before = Snapshot.of(world);
+        for (int bad : new int[] {EntityId.NULL, stale, neverIssued, forged}) {
+            Failure expected = bad == EntityId.NULL ? Failure.NULL_ENTITY : Failure.INVALID_ENTITY;
+            List<Supplier<Outcome>> calls = List.of(
+                    () -> world.destroyEntity(bad),
+                    () -> world.addName(bad, "x"),
+                    () -> world.removeName(bad),
+                    () -> world.linkPlayerProfile(bad, other),
+                    () -> world.linkPlayerProfile(other, bad),
+                    () -> world.unlinkPlayerProfile(bad),
+                    () -> world.setParent(bad, live),
+                    () -> world.setParent(live, bad),
+                    () -> world.removeParent(bad),
+                    () -> world.enroll(bad, reused),
+                    () -> world.enroll(live, bad),
+                    () -> world.drop(bad, reused),
+                    () -> world.drop(live, bad));
+            for (Supplier<Outcome> call : calls) {
+                Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, call.get());
+                assertEquals(expected, refused.failure(), refused.message());
+            }
+            assertFalse(world.isEntityValid(bad));
+            assertEquals(Optional.empty(), world.getName(bad));
+            assertEquals(OptionalInt.empty(), world.getProfileForPlayer(bad));
+            assertEquals(OptionalInt.empty(), world.getPlayerForProfile(bad));
+            assertEquals(OptionalInt.empty(), world.getParent(bad));
+            assertArrayEquals(new int[0], world.findChildren(bad));
+            assertArrayEquals(new int[0], world.getCoursesForStudent(bad));
+            assertArrayEquals(new int[0], world.getStudentsForCourse(bad));
+            assertEquals(List.of(), world.componentNames(bad));
+        }
+        assertEquals(before, Snapshot.of(world));
+        assertRefused(Failure.INVALID_ENTITY, "player: entity 2 (0x00000002: index 2, version 0) is stale:"
+                + " slot 2 now holds 1048578 (0x00100002: index 2, version 1)", world.linkPlayerProfile(stale, other));
+        assertRefused(Failure.SELF_LINK, "entity 0 (0x00000000: index 0, version 0) cannot be both student and"
+                + " course of one link", world.enroll(live, live));
+        assertRefused(Failure.SELF_LINK, "entity 0 (0x00000000: index 0, version 0) cannot be both player and"
+                + " profile of one link", world.linkPlayerProfile(live, live));
+        assertEquals(before, Snapshot.of(world));
+    }
+
+    // ---------------------------------------------------------------- cleanup on destroy (REMOVE)
+
+    @Test
+    void destroyingAPlayerUnlinksItsProfile() {
+        int player = world.createEntity();
+        int profile = world.createEntity();
+        world.linkPlayerProfile(player, profile);
+        assertTrue(world.destroyEntity(player).ok());
+        assertTrue(world.isEntityValid(profile));
+        assertEquals(OptionalInt.empty(), world.getPlayerForProfile(profile));
+        assertEquals(List.of(), world.componentNames(profile));
+        Invariants.require(world);
+    }
+
+    @Test
+    void destroyingAProfileUnlinksItsPlayer() {
+        int player = world.createEntity();
+        int profile = world.createEntity();
+        world.linkPlayerProfile(player, profile);
+        world.destroyEntity(profile);
+        assertEquals(OptionalInt.empty(), world.getProfileForPlayer(player));
+        Invariants.require(world);
+    }
+
+    @Test
+    void destroyingAParentOrphansItsChildrenAndAChildLeavesItsParent() {
+        int parent = world.createEntity();
+        int c1 = world.createEntity();
+        int c2 = world.createEntity();
+        int c3 = world.createEntity();
+        world.setParent(c1, parent);
+        world.setParent(c2, parent);
+        world.setParent(c3, parent);
+        world.destroyEntity(c2);
+        assertArrayEquals(new int[] {c1, c3}, world.findChildren(parent));
+        world.destroyEntity(parent);
+        assertEquals(OptionalInt.empty(), world.getParent(c1));
+        assertEquals(OptionalInt.empty(), world.getParent(c3));
+        assertEquals(2, world.entityCount());
+        Invariants.require(world);
+    }
+
+    @Test
+    void destroyingAStudentOrACourseRemovesTheirEnrollments() {
+        int s1 = world.createEntity();
+        int s2 = world.createEntity();
+        int math = world.createEntity();
+        int art = world.createEntity();
+        world.enroll(s1, math);
+        world.enroll(s1, art);
+        world.enroll(s2, math);
+        world.destroyEntity(s1);
+        assertArrayEquals(new int[] {s2}, world.getStudentsForCourse(math));
+        assertArrayEquals(new int[0], world.getStudentsForCourse(art));
+        world.destroyEntity(math);
+        assertArrayEquals(new int[0], world.getCoursesForStudent(s2));
+        assertEquals(List.of(), world.enrollments());
+        Invariants.require(world);
+    }
+
+    @Test
+    void aCourseWithManyStudentsLosesOneInConstantTime() {
+        int course = world.createEntity();
+        int[] students = new int[5000];
+        for (int i = 0; i < students.length; i++) {
+            students[i] = world.createEntity();
+            world.enroll(students[i], course);
+        }
+        world.destroyEntity(students[0]);
+        world.destroyEntity(students[4999]);
+        assertEquals(4998, world.getStudentsForCourse(course).length);
+        Invariants.require(world);
+    }
+
+    // ---------------------------------------------------------------- the log
+
+    @Test
+    void theLogPrintsTheSeedsLinesInOrder() {
+        List<String> lines = new ArrayList<>();
+        world.setLogSink(lines::add);
+        int player = world.createEntity();
+        int profile = world.createEntity();
+        world.linkPlayerProfile(player, profile);
+        world.unlinkPlayerProfile(player);
+        world.setParent(profile, player);
+        world.destroyEntity(player);
+        assertEquals(List.of(
+                "[EnttManager] Created entity: 0",
+                "[EnttManager] Created entity: 1",
+                "[EnttManager] Linked player 0 <-> profile 1",
+                "[EnttManager] Unlinking 1:1 for entity 0",
+                "[EnttManager] Set parent of 1 to 0",
+                "[EnttManager] Destroying entity: 0",
+                "[EnttManager::Cleanup] Cleaning relationships for entity 0...",
+                "[EnttManager::Cleanup]   child 1 lost its parent 0",
+                "[EnttManager::Cleanup] Finished cleaning for entity 0."), lines);
+    }
+
+    @Test
+    void theLogIsSilentWithoutASink() {
+        List<String> lines = new ArrayList<>();
+        world.setLogSink(lines::add).setLogSink(null);
+        world.createEntity();
+        assertEquals(List.of(), lines);
+    }
+}
