@@ -98,10 +98,8 @@ public final class Tables {
         StringColumn values = StringColumn.create("values[i]");
         for (int row = 0; row < rows; row++) {
             int position = storage.sparseEntry(row);
-            boolean live = position >= 0 && position < storage.size()
-                    && EntityId.index(storage.entityAt(position)) == row;
             i.append(row);
-            sparse.append(live ? Integer.toString(position) : "-");
+            sparse.append(position >= 0 ? Integer.toString(position) : "-");
             packed.append(row < storage.size() ? EntityId.hex(storage.entityAt(row)) : "-");
             values.append(row < storage.size() ? String.valueOf(storage.valueAt(row)) : "-");
         }
