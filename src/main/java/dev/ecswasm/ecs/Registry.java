@@ -30,6 +30,8 @@ import java.util.Objects;
  * </ul>
  * A destroy listener may refuse the destruction by throwing: the entity then stays alive and the
  * exception reaches the caller. Such a listener must throw before it changes anything.
+ *
+ * <p>Not thread-safe: like EnTT's registry, it expects one thread at a time.
  */
 public final class Registry {
     private static final byte FREE = 0;

@@ -38,6 +38,8 @@ import java.util.function.Function;
  * <p>Calls that change the world return an {@link Outcome}; a refused call changes nothing. Queries
  * answer "nothing" (an empty optional or array) for an id that is not valid, as the seed's C API
  * does; {@link #whyInvalid(int)} says why.
+ *
+ * <p>Not thread-safe: one thread at a time, as with the registry underneath.
  */
 public final class EnttManager {
     private final Registry registry = new Registry();

@@ -11,6 +11,7 @@ import dev.ecswasm.world.Components.PlayerRelation;
 import dev.ecswasm.world.Components.ProfileOwner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Checks, by scanning the whole world, what the manager promises without scanning: every relation
@@ -79,38 +80,10 @@ public final class Invariants {
             }
         }
 
-        Storage<CoursesAttended> courses = world.storage(CoursesAttended.class);
-        Storage<EnrolledStudents> students = world.storage(EnrolledStudents.class);
-        int forward = 0;
-        int backward = 0;
-        for (int i = 0; i < courses.size(); i++) {
-            int student = courses.entityAt(i);
-            EdgeList list = courses.valueAt(i).courses();
-            if (list.isEmpty()) {
-                out.add("student " + hex(student) + " keeps an empty course list");
-            }
-            forward += list.size();
-            for (int course : list.toArray()) {
-                EnrolledStudents back = world.isEntityValid(course) ? students.getOrNull(course) : null;
-                if (back == null || !back.students().contains(student)) {
-                    out.add("student " + hex(student) + " attends course " + hex(course) + " which does not list it");
-                }
-            }
-        }
-        for (int i = 0; i < students.size(); i++) {
-            int course = students.entityAt(i);
-            EdgeList list = students.valueAt(i).students();
-            if (list.isEmpty()) {
-                out.add("course " + hex(course) + " keeps an empty student list");
-            }
-            backward += list.size();
-            for (int student : list.toArray()) {
-                CoursesAttended back = world.isEntityValid(student) ? courses.getOrNull(student) : null;
-                if (back == null || !back.courses().contains(course)) {
-                    out.add("course " + hex(course) + " lists student " + hex(student) + " who does not attend it");
-                }
-            }
-        }
+        int forward = mirrored(world, out, "student", "course", world.storage(CoursesAttended.class),
+                CoursesAttended::courses, world.storage(EnrolledStudents.class), EnrolledStudents::students);
+        int backward = mirrored(world, out, "course", "student", world.storage(EnrolledStudents.class),
+                EnrolledStudents::students, world.storage(CoursesAttended.class), CoursesAttended::courses);
         if (forward != backward) {
             out.add("students list " + forward + " enrollments but courses list " + backward);
         }
@@ -123,6 +96,31 @@ public final class Invariants {
         if (!broken.isEmpty()) {
             throw new IllegalStateException("world is inconsistent:\n  " + String.join("\n  ", broken));
         }
+    }
+
+    /**
+     * Checks one side of an N:N relation against the other: no empty lists, and every listed entity is
+     * alive and lists the owner back. Returns how many edges this side holds.
+     */
+    private static <A, B> int mirrored(EnttManager world, List<String> out, String role, String otherRole,
+                                       Storage<A> side, Function<A, EdgeList> edges,
+                                       Storage<B> otherSide, Function<B, EdgeList> otherEdges) {
+        int count = 0;
+        for (int i = 0; i < side.size(); i++) {
+            int owner = side.entityAt(i);
+            EdgeList list = edges.apply(side.valueAt(i));
+            if (list.isEmpty()) {
+                out.add(role + " " + hex(owner) + " keeps an empty " + otherRole + " list");
+            }
+            count += list.size();
+            for (int other : list.toArray()) {
+                B back = world.isEntityValid(other) ? otherSide.getOrNull(other) : null;
+                if (back == null || !otherEdges.apply(back).contains(owner)) {
+                    out.add(role + " " + hex(owner) + " lists " + otherRole + " " + hex(other) + " which does not list it back");
+                }
+            }
+        }
+        return count;
     }
 
     private static void ownersAreAlive(EnttManager world, List<String> out, Class<?>... types) {
