@@ -75,6 +75,12 @@ public final class Tables {
         return edges.table();
     }
 
+    /** The entity table and the three relation tables, printed in full: the whole world as text. */
+    public static String describe(EnttManager world) {
+        return entities(world).printAll() + "\n" + playerProfiles(world).printAll() + "\n"
+                + parentChild(world).printAll() + "\n" + enrollments(world).printAll() + "\n";
+    }
+
     /** A storage's sparse set, the first {@value #SPARSE_ROWS} rows. */
     public static Table sparseSet(Storage<?> storage) {
         return sparseSet(storage, SPARSE_ROWS);

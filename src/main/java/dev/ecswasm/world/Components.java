@@ -9,6 +9,12 @@ import java.util.Objects;
 public final class Components {
     private Components() {}
 
+    /** A point in the plane: plain data, laid out as two little-endian f32s when it crosses the ABI. */
+    public record Position(float x, float y) {}
+
+    /** Hit points: plain data, one little-endian i32 across the ABI. */
+    public record Health(int hp) {}
+
     /** A display name. */
     public record Name(String value) {
         public Name {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -50,6 +51,10 @@ public final class EnttManager {
     private final Storage<ChildrenComponent> childLists = registry.storage(ChildrenComponent.class);
     private final Storage<CoursesAttended> courseLists = registry.storage(CoursesAttended.class);
     private final Storage<EnrolledStudents> studentLists = registry.storage(EnrolledStudents.class);
+
+    private static final Set<Class<?>> KEPT_BY_THEIR_OWN_CALLS = Set.of(Name.class, PlayerRelation.class,
+            ProfileOwner.class, ParentComponent.class, ChildrenComponent.class, CoursesAttended.class,
+            EnrolledStudents.class);
 
     private final Map<Relation, CleanupPolicy> policies = new EnumMap<>(Relation.class);
     private Consumer<String> log;
@@ -178,6 +183,52 @@ public final class EnttManager {
             return refused("removeName", bad);
         }
         registry.remove(id, Name.class);
+        return Outcome.DONE;
+    }
+
+    // ---------------------------------------------------------------- plain-data components
+
+    /**
+     * Adds or replaces a plain-data component such as {@link Components.Position}. Names and the
+     * relation components are refused: only their own calls may change them, or the two ends of a
+     * relation could disagree.
+     */
+    public Outcome setComponent(int id, Object component) {
+        Outcome.Refused bad = check("entity", id);
+        if (bad == null && component == null) {
+            bad = new Outcome.Refused(Failure.BAD_ARGUMENT, "component is null");
+        }
+        if (bad == null && KEPT_BY_THEIR_OWN_CALLS.contains(component.getClass())) {
+            bad = new Outcome.Refused(Failure.BAD_ARGUMENT, component.getClass().getSimpleName()
+                    + " is kept by the manager's own calls, not by setComponent");
+        }
+        if (bad != null) {
+            return refused("setComponent", bad);
+        }
+        registry.addOrReplace(id, component);
+        return Outcome.DONE;
+    }
+
+    /** The entity's component of this type; empty if it has none or the id is not valid. */
+    public <T> Optional<T> getComponent(int id, Class<T> type) {
+        return registry.valid(id) ? Optional.ofNullable(registry.tryGet(id, type)) : Optional.empty();
+    }
+
+    /** Removes a plain-data component; refused for names and relation components, as for set. */
+    public Outcome removeComponent(int id, Class<?> type) {
+        Outcome.Refused bad = check("entity", id);
+        if (bad == null && KEPT_BY_THEIR_OWN_CALLS.contains(type)) {
+            bad = new Outcome.Refused(Failure.BAD_ARGUMENT, type.getSimpleName()
+                    + " is kept by the manager's own calls, not by removeComponent");
+        }
+        if (bad == null && !registry.has(id, type)) {
+            bad = new Outcome.Refused(Failure.NOT_FOUND, "entity " + EntityId.describe(id) + " has no "
+                    + type.getSimpleName());
+        }
+        if (bad != null) {
+            return refused("removeComponent", bad);
+        }
+        registry.remove(id, type);
         return Outcome.DONE;
     }
 

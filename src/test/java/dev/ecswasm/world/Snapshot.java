@@ -7,7 +7,6 @@ final class Snapshot {
     private Snapshot() {}
 
     static String of(EnttManager world) {
-        return Tables.entities(world).printAll() + "\n" + Tables.playerProfiles(world).printAll() + "\n"
-                + Tables.parentChild(world).printAll() + "\n" + Tables.enrollments(world).printAll();
+        return Tables.describe(world);
     }
 }

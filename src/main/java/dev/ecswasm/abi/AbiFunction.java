@@ -1,0 +1,43 @@
+package dev.ecswasm.abi;
+
+import java.util.List;
+
+/**
+ * One host import: its name in module {@code env}, its parameters and result (all wasm {@code i32}),
+ * what it does, and the body that calls the C API.
+ */
+public record AbiFunction(String name, List<Param> params, ArgKind result, String doc, Body body) {
+
+    /** A named parameter. */
+    public record Param(String name, ArgKind kind) {}
+
+    /** Calls the C API for one crossing. Void functions return 0. */
+    @FunctionalInterface
+    public interface Body {
+        int call(EnttApi api, int handle, GuestMemory memory, int[] args);
+    }
+
+    public boolean returnsValue() {
+        return result != ArgKind.VOID;
+    }
+
+    /** The C prototype a guest declares, e.g. {@code size_t host_get_name(uint32_t entity, char *buf, size_t cap)}. */
+    public String cPrototype() {
+        StringBuilder out = new StringBuilder(result.cType()).append(' ').append(name).append('(');
+        if (params.isEmpty()) {
+            out.append("void");
+        }
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            String type = p.kind().cType();
+            out.append(i == 0 ? "" : ", ").append(type).append(type.endsWith("*") ? "" : " ").append(p.name());
+        }
+        return out.append(')').toString();
+    }
+
+    /** The wasm signature, e.g. {@code (i32, i32, i32) -> i32}. */
+    public String wasmSignature() {
+        return "(" + String.join(", ", java.util.Collections.nCopies(params.size(), "i32")) + ") -> "
+                + (returnsValue() ? "i32" : "()");
+    }
+}

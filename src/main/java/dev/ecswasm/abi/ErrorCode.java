@@ -1,0 +1,87 @@
+package dev.ecswasm.abi;
+
+import dev.ecswasm.world.Failure;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What {@code host_last_error()} returns: the reason for the last call's result, which the seed's
+ * return conventions alone cannot tell (a 0 from {@code host_get_name} may mean "no name" or "stale
+ * id"). Every ABI call sets it, to {@link #OK} on success; the two last-error calls leave it alone.
+ * The numbers are part of the ABI and never change.
+ */
+public enum ErrorCode {
+    OK(0, "the last call succeeded"),
+    NULL_ENTITY(1, "an entity argument was FFI_NULL_ENTITY"),
+    INVALID_ENTITY(2, "an entity argument was stale or never issued"),
+    SELF_LINK(3, "both ends of a link were the same entity"),
+    CYCLE(4, "host_set_parent would have made an entity its own ancestor"),
+    FORBIDDEN(5, "a FORBID cleanup policy refused host_destroy_entity"),
+    NOT_FOUND(6, "nothing to return or remove: no name, no link, no parent, no such component or enrollment"),
+    BAD_ARGUMENT(7, "a non-entity argument was unusable: unknown component type, wrong length, NUL inside a name"),
+    INVALID_UTF8(8, "a string from the guest was not valid UTF-8"),
+    BUFFER_TOO_SMALL(9, "the buffer was too small: a string was truncated, a list not written; the result is the size needed"),
+    ENTITY_LIMIT(10, "no entity could be created: every id slot is in use");
+
+    private final int code;
+    private final String meaning;
+
+    ErrorCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The code for a manager refusal. */
+    public static ErrorCode of(Failure failure) {
+        switch (failure) {
+            case NULL_ENTITY:
+                return NULL_ENTITY;
+            case INVALID_ENTITY:
+                return INVALID_ENTITY;
+            case SELF_LINK:
+                return SELF_LINK;
+            case CYCLE:
+                return CYCLE;
+            case FORBIDDEN:
+                return FORBIDDEN;
+            case NOT_FOUND:
+                return NOT_FOUND;
+            case BAD_ARGUMENT:
+                return BAD_ARGUMENT;
+            default:
+                throw new AssertionError(failure);
+        }
+    }
+
+    /** The code with this number. */
+    public static ErrorCode ofCode(int code) {
+        for (ErrorCode error : values()) {
+            if (error.code == code) {
+                return error;
+            }
+        }
+        throw new IllegalArgumentException("no error code " + code);
+    }
+
+    /** The codes as a table: code, name, meaning. */
+    public static Table table() {
+        IntColumn code = IntColumn.create("code");
+        StringColumn name = StringColumn.create("name");
+        StringColumn meaning = StringColumn.create("meaning");
+        for (ErrorCode error : values()) {
+            code.append(error.code);
+            name.append("ENTT_" + error.name());
+            meaning.append(error.meaning);
+        }
+        return Table.create("host_last_error() codes", code, name, meaning);
+    }
+}

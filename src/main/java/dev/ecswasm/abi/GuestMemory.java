@@ -1,0 +1,18 @@
+package dev.ecswasm.abi;
+
+/**
+ * A guest's linear memory as the host sees it: a run of bytes addressed by unsigned 32-bit offsets.
+ *
+ * <p>Implementations may assume every range they are given lies inside {@link #size()}:
+ * {@link GuestAccess} checks before it calls them.
+ */
+public interface GuestMemory {
+    /** The current size in bytes (a Wasm memory can grow between calls). */
+    long size();
+
+    /** Copies {@code length} bytes starting at {@code address}. */
+    byte[] read(int address, int length);
+
+    /** Copies {@code bytes} to {@code address}. */
+    void write(int address, byte[] bytes);
+}

@@ -1,0 +1,91 @@
+package dev.ecswasm.abi;
+
+import dev.ecswasm.world.EnttManager;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The import table bound to one manager: what the seed's lambdas are, each capturing
+ * {@code manager_ptr}. Here each call closes over an {@link EnttApi} and a handle, takes the guest's
+ * memory and raw {@code i32} arguments, and returns the {@code i32} result. The loader turns each
+ * function into a Wasm host function; tests and notebooks call them directly.
+ *
+ * <p>With a trace started, every call is recorded with its memory traffic.
+ */
+public final class HostImports {
+    private final EnttApi api;
+    private final int handle;
+    private AbiTrace trace;
+
+    public HostImports(EnttApi api, int handle) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.handle = handle;
+    }
+
+    /** Opens a fresh API on the manager and binds to its handle. */
+    public static HostImports of(EnttManager manager) {
+        EnttApi api = new EnttApi();
+        return new HostImports(api, api.open(manager));
+    }
+
+    public EnttApi api() {
+        return api;
+    }
+
+    public int handle() {
+        return handle;
+    }
+
+    /** Every import a guest may link against. */
+    public List<AbiFunction> functions() {
+        return Abi.FUNCTIONS;
+    }
+
+    /** Calls an import by name. */
+    public int call(String name, GuestMemory memory, int... args) {
+        AbiFunction function = Abi.find(name)
+                .orElseThrow(() -> new IllegalArgumentException("no ABI function named " + name));
+        return invoke(function, memory, args);
+    }
+
+    /**
+     * Runs one crossing. A trap comes out as {@link AbiTrap} naming the function.
+     *
+     * @throws IllegalArgumentException if the argument count does not match the signature
+     */
+    public int invoke(AbiFunction function, GuestMemory memory, int... args) {
+        if (args.length != function.params().size()) {
+            throw new IllegalArgumentException(function.name() + " takes " + function.params().size()
+                    + " arguments, got " + args.length);
+        }
+        AbiTrace recording = trace;
+        if (recording == null) {
+            try {
+                return function.body().call(api, handle, memory, args);
+            } catch (AbiTrap trap) {
+                throw trap.in(function.name());
+            }
+        }
+        AbiTrace.Crossing crossing = recording.begin(function, args);
+        GuestMemory traced = new AbiTrace.Recording(memory, crossing);
+        try {
+            int result = function.body().call(api, handle, traced, args);
+            recording.end(crossing, function.result().format(result), ErrorCode.ofCode(api.lastError(handle)), "");
+            return result;
+        } catch (AbiTrap trap) {
+            recording.end(crossing, "", null, trap.getMessage());
+            throw trap.in(function.name());
+        }
+    }
+
+    /** Starts recording every crossing into a fresh trace, and returns it. */
+    public AbiTrace startTrace() {
+        trace = new AbiTrace();
+        return trace;
+    }
+
+    /** Stops recording; the trace keeps what it has. */
+    public void stopTrace() {
+        trace = null;
+    }
+}
