@@ -39,6 +39,35 @@ class EnttManagerTest {
         assertRefused(Failure.BAD_ARGUMENT, "name is null", world.addName(e, null));
     }
 
+    // ---------------------------------------------------------------- plain-data components
+
+    @Test
+    void plainDataComponentsAreSetReadAndRemoved() {
+        int e = world.createEntity();
+        assertTrue(world.setComponent(e, new Components.Position(1, 2)).ok());
+        assertTrue(world.setComponent(e, new Components.Position(3, 4)).ok());
+        assertEquals(Optional.of(new Components.Position(3, 4)), world.getComponent(e, Components.Position.class));
+        assertTrue(world.removeComponent(e, Components.Position.class).ok());
+        assertEquals(Optional.empty(), world.getComponent(e, Components.Position.class));
+        assertRefused(Failure.NOT_FOUND, "entity 0 (0x00000000: index 0, version 0) has no Position",
+                world.removeComponent(e, Components.Position.class));
+    }
+
+    @Test
+    void relationComponentsCannotBeSetOrRemovedBehindTheManagersBack() {
+        int parent = world.createEntity();
+        int child = world.createEntity();
+        world.setParent(child, parent);
+        String before = Snapshot.of(world);
+        assertRefused(Failure.BAD_ARGUMENT, "ParentComponent is kept by the manager's own calls, not by setComponent",
+                world.setComponent(child, new Components.ParentComponent(child)));
+        assertRefused(Failure.BAD_ARGUMENT, "ChildrenComponent is kept by the manager's own calls, not by removeComponent",
+                world.removeComponent(parent, Components.ChildrenComponent.class));
+        assertRefused(Failure.BAD_ARGUMENT, "Name is kept by the manager's own calls, not by setComponent",
+                world.setComponent(child, new Components.Name("x")));
+        assertEquals(before, Snapshot.of(world));
+    }
+
     // ---------------------------------------------------------------- 1:1
 
     @Test
