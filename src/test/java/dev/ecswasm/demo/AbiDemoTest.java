@@ -2,24 +2,13 @@ package dev.ecswasm.demo;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class AbiDemoTest {
 
     @Test
     void theDemoShowsTheTwoCallExchangeByteByByte() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            AbiDemo.main(new String[0]);
-        } finally {
-            System.setOut(original);
-        }
-        String out = captured.toString(StandardCharsets.UTF_8);
+        String out = Captured.stdout(() -> AbiDemo.main(new String[0]));
         for (String expected : new String[] {
                 "[Guest] host_get_name(0, 0, 0) = 6 bytes, NUL included",
                 "0x00002000  00 00 00 00 00 00 00 00",

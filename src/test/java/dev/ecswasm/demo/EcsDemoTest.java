@@ -2,24 +2,13 @@ package dev.ecswasm.demo;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class EcsDemoTest {
 
     @Test
     void theDemoInterleavesTheLogWithTablesAndEndsConsistent() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            EcsDemo.main(new String[0]);
-        } finally {
-            System.setOut(original);
-        }
-        String out = captured.toString(StandardCharsets.UTF_8);
+        String out = Captured.stdout(() -> EcsDemo.main(new String[0]));
         for (String expected : new String[] {
                 "[EnttManager] Created entity: 0",
                 "[EnttManager] Linked player 0 <-> profile 1",
