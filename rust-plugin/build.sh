@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the plugin and copies the .wasm to where the Java side loads it from:
+#   src/main/resources/dev/ecswasm/host/ecs_plugin.wasm
+#
+# Debian's toolchain is the reference (rustc 1.63, target wasm32-wasi; apt-get install -y rustc
+# cargo libstd-rust-dev-wasm32 lld-14 wasi-libc): CI rebuilds with it and compares the bytes with
+# the committed file. Without it, a rustup toolchain with target wasm32-wasip1 is used; that build
+# runs the same but its bytes differ from the committed reference.
+#
+# The release profile strips symbols and debug info (strip = true in Cargo.toml: ~75 KB instead of
+# ~700 KB), and source paths are remapped so the bytes do not depend on where the checkout lives.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+out="$here/../src/main/resources/dev/ecswasm/host/ecs_plugin.wasm"
+cd "$here"
+
+if [ -x /usr/bin/rustc ] && [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/wasm32-wasi ]; then
+    # /usr/bin/cargo would otherwise run the first rustc on PATH, which may be rustup's.
+    export RUSTC=/usr/bin/rustc
+    cargo=/usr/bin/cargo
+    target=wasm32-wasi
+else
+    cargo=cargo
+    target=wasm32-wasip1
+    echo "build.sh: Debian's wasm32-wasi toolchain not found; using $(command -v cargo) with $target" >&2
+fi
+
+export RUSTFLAGS="--remap-path-prefix=$here=/rust-plugin --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
+export CARGO_TARGET_DIR="$here/target"
+"$cargo" build --release --locked --target "$target"
+mkdir -p "$(dirname "$out")"
+cp "target/$target/release/ecs_plugin.wasm" "$out"
+echo "built $out ($(wc -c < "$out") bytes, $("${RUSTC:-rustc}" --version), $target)"
