@@ -636,7 +636,8 @@ public final class EnttManager {
             return new Outcome.Refused(Failure.NULL_ENTITY, role + " is the null entity");
         }
         if (!registry.valid(id)) {
-            return new Outcome.Refused(Failure.INVALID_ENTITY, role + ": " + registry.whyInvalid(id));
+            String why = registry.whyInvalid(id);
+            return new Outcome.Refused(Failure.INVALID_ENTITY, role.equals("entity") ? why : role + ": " + why);
         }
         return null;
     }

@@ -1,0 +1,113 @@
+package dev.ecswasm.host;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import dev.ecswasm.WorkbenchException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A parsed plugin, ready to instantiate many times. Parsing happens once here; compiling to JVM
+ * bytecode happens once, on first use in {@link ExecutionMode#COMPILED}.
+ */
+public final class PluginModule {
+    /** Where the committed plugin lives on the classpath. */
+    public static final String BUNDLED = "/dev/ecswasm/host/ecs_plugin.wasm";
+
+    private final WasmModule module;
+    private final String origin;
+    private Function<Instance, Machine> compiled;
+
+    private PluginModule(WasmModule module, String origin) {
+        this.module = module;
+        this.origin = origin;
+    }
+
+    /** The committed Rust plugin, built from {@code rust-plugin/}. */
+    public static PluginModule bundled() {
+        try (InputStream in = PluginModule.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new WorkbenchException("the bundled plugin " + BUNDLED + " is not on the classpath;"
+                        + " run rust-plugin/build.sh or check out the committed .wasm");
+            }
+            return new PluginModule(Parser.parse(in.readAllBytes()), "classpath:" + BUNDLED);
+        } catch (IOException e) {
+            throw new WorkbenchException("cannot read " + BUNDLED, e);
+        }
+    }
+
+    public static PluginModule load(Path file) {
+        try {
+            return new PluginModule(Parser.parse(Files.readAllBytes(file)), file.toString());
+        } catch (IOException e) {
+            throw new WorkbenchException("cannot read " + file, e);
+        }
+    }
+
+    public static PluginModule parse(byte[] wasm, String origin) {
+        return new PluginModule(Parser.parse(wasm), origin);
+    }
+
+    public WasmModule module() {
+        return module;
+    }
+
+    /** Where it was loaded from. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The names of the exported functions. */
+    public List<String> exportedFunctions() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < module.exportSection().exportCount(); i++) {
+            Export export = module.exportSection().getExport(i);
+            if (export.exportType() == ExternalType.FUNCTION) {
+                names.add(export.name());
+            }
+        }
+        return names;
+    }
+
+    public boolean exportsFunction(String name) {
+        return exportedFunctions().contains(name);
+    }
+
+    /**
+     * What kind of WASI module this is. A reactor exports {@code _initialize}, which must run once
+     * before anything else; a command exports {@code _start}; a module with neither (what rustc
+     * 1.63 makes of a cdylib) wraps each export to run {@code __wasm_call_dtors} on the way out.
+     */
+    public ModuleStyle style() {
+        if (exportsFunction("_initialize")) {
+            return ModuleStyle.REACTOR;
+        }
+        return exportsFunction("_start") ? ModuleStyle.COMMAND : ModuleStyle.LIBRARY;
+    }
+
+    /** The WASI flavours a module can come in. */
+    public enum ModuleStyle { REACTOR, COMMAND, LIBRARY }
+
+    /** The compiled machine factory, compiled on first request and shared by every instance. */
+    synchronized Function<Instance, Machine> compiled() {
+        if (compiled == null) {
+            compiled = MachineFactoryCompiler.compile(module);
+        }
+        return compiled;
+    }
+
+    @Override
+    public String toString() {
+        return "PluginModule[" + origin + ", " + style() + ", " + exportedFunctions().size() + " exports]";
+    }
+}

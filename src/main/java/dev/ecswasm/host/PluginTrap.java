@@ -1,0 +1,66 @@
+package dev.ecswasm.host;
+
+import dev.ecswasm.WorkbenchException;
+import java.util.Optional;
+
+/**
+ * A guest call that did not return normally: a Rust panic, an ABI bounds violation, a host-side
+ * exception, a stack overflow or a {@code proc_exit}. Carries what the guest wrote to stderr, which
+ * host call failed (if one did), and what the loader did to keep the plugin usable.
+ */
+public final class PluginTrap extends WorkbenchException {
+    private final String export;
+    private final String hostCall;
+    private final String guestStderr;
+    private final Recovery recovery;
+
+    /** What the loader did after the trap. */
+    public enum Recovery {
+        /** The guest's mutable globals (its stack pointer) were put back as they were before the call. */
+        STACK_RESTORED,
+        /** The instance was replaced by a fresh one; the guest's own memory started over, the world did not. */
+        REINSTANTIATED
+    }
+
+    PluginTrap(String export, String hostCall, String guestStderr, Recovery recovery, Throwable cause) {
+        super(message(export, hostCall, guestStderr, recovery, cause), cause);
+        this.export = export;
+        this.hostCall = hostCall;
+        this.guestStderr = guestStderr;
+        this.recovery = recovery;
+    }
+
+    private static String message(String export, String hostCall, String stderr, Recovery recovery, Throwable cause) {
+        StringBuilder out = new StringBuilder(export).append(" trapped");
+        if (hostCall != null) {
+            out.append(" in host call ").append(hostCall);
+        }
+        out.append(": ").append(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        if (!stderr.isBlank()) {
+            out.append("\nguest stderr: ").append(stderr.strip());
+        }
+        out.append("\n(").append(recovery == Recovery.STACK_RESTORED
+                ? "the guest's stack pointer was restored; the plugin is usable"
+                : "the instance was replaced; the plugin is usable, its own memory is fresh").append(')');
+        return out.toString();
+    }
+
+    /** The export that was called. */
+    public String export() {
+        return export;
+    }
+
+    /** The host function that failed, if the trap came from one. */
+    public Optional<String> hostCall() {
+        return Optional.ofNullable(hostCall);
+    }
+
+    /** What the guest wrote to stderr during the failed call (a Rust panic message goes here). */
+    public String guestStderr() {
+        return guestStderr;
+    }
+
+    public Recovery recovery() {
+        return recovery;
+    }
+}

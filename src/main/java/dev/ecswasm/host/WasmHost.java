@@ -1,0 +1,362 @@
+package dev.ecswasm.host;
+
+import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.GlobalInstance;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasi.WasiOptions;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.MutabilityType;
+import com.dylibso.chicory.wasm.types.ValType;
+import dev.ecswasm.WorkbenchException;
+import dev.ecswasm.abi.Abi;
+import dev.ecswasm.abi.AbiFunction;
+import dev.ecswasm.abi.ChicoryMemory;
+import dev.ecswasm.abi.EnttApi;
+import dev.ecswasm.abi.GuestMemory;
+import dev.ecswasm.abi.HostImports;
+import dev.ecswasm.world.EnttManager;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The seed's {@code WasmHost}: one plugin instance wired to one {@link EnttManager}.
+ *
+ * <p>Every ABI function becomes a Chicory host function in module {@code env}, a closure over this
+ * host's {@link HostImports} (as the seed's lambdas capture {@code manager_ptr}). WASI is added with
+ * stdout and stderr captured, and echoed if asked. Imports are checked before instantiating.
+ *
+ * <p>Guest code runs on one thread of this host's own, with a deep stack (Chicory's interpreter
+ * needs about 1 KB of JVM stack per nested Wasm call), so calls are also serialised: an instance is
+ * never entered by two threads. Any way a call can fail comes out as {@link PluginTrap}, after the
+ * host has made the plugin usable again.
+ */
+public final class WasmHost implements AutoCloseable {
+    private final PluginModule module;
+    private final ExecutionMode mode;
+    private final EnttManager manager;
+    private final HostImports imports;
+    private final PluginTrap.Recovery afterTrap;
+    private final GuestOutput stdout;
+    private final GuestOutput stderr;
+    private final ExecutorService guestThread;
+    private final List<ImportFunction> hostFunctions;
+
+    /** What a module without memory offers the ABI: nothing, so every pointer traps. */
+    private static final GuestMemory NO_MEMORY = new GuestMemory() {
+        @Override
+        public long size() {
+            return 0;
+        }
+
+        @Override
+        public byte[] read(int address, int length) {
+            return new byte[0];
+        }
+
+        @Override
+        public void write(int address, byte[] bytes) {}
+    };
+
+    private Instance instance;
+    private GuestMemory memory;
+    private String failedHostCall; // set by a host function that threw, read by the trap handler
+
+    private WasmHost(Builder b) {
+        this.module = b.module;
+        this.mode = b.mode;
+        this.manager = b.manager != null ? b.manager : new EnttManager();
+        EnttApi api = new EnttApi(b.maxNameBytes);
+        this.imports = new HostImports(api, api.open(manager));
+        this.afterTrap = b.afterTrap;
+        this.stdout = new GuestOutput(b.echo ? () -> System.out : null);
+        this.stderr = new GuestOutput(b.echo ? () -> System.err : null);
+        long stack = b.stackBytes;
+        this.guestThread = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(null, task, "wasm-guest", stack);
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        List<ImportFunction> offered = new ArrayList<>();
+        for (AbiFunction function : Abi.FUNCTIONS) {
+            offered.add(hostFunction(function));
+        }
+        WasiPreview1 wasi = WasiPreview1.builder()
+                .withOptions(WasiOptions.builder().withStdout(stdout).withStderr(stderr).build())
+                .build();
+        Collections.addAll(offered, wasi.toHostFunctions());
+        this.hostFunctions = List.copyOf(offered);
+
+        List<String> problems = ImportCheck.problems(module.module(), hostFunctions);
+        if (!problems.isEmpty()) {
+            guestThread.shutdown();
+            throw new LinkException(problems);
+        }
+        onGuestThread(() -> {
+            instantiate();
+            return null;
+        });
+    }
+
+    public static Builder builder(PluginModule module) {
+        return new Builder(module);
+    }
+
+    /** Settings for a {@link WasmHost}; only the module is required. */
+    public static final class Builder {
+        private final PluginModule module;
+        private ExecutionMode mode = ExecutionMode.COMPILED;
+        private EnttManager manager;
+        private boolean echo;
+        private PluginTrap.Recovery afterTrap = PluginTrap.Recovery.STACK_RESTORED;
+        private long stackBytes = 256L * 1024 * 1024;
+        private int maxNameBytes = EnttApi.DEFAULT_MAX_NAME_BYTES;
+
+        private Builder(PluginModule module) {
+            this.module = Objects.requireNonNull(module, "module");
+        }
+
+        /** Interpreter or compiler; {@link ExecutionMode#COMPILED} by default. */
+        public Builder mode(ExecutionMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** The world the plugin manages; a fresh one by default. */
+        public Builder manager(EnttManager manager) {
+            this.manager = manager;
+            return this;
+        }
+
+        /** Also print the guest's stdout and stderr as they arrive (they are always captured). */
+        public Builder echo(boolean echo) {
+            this.echo = echo;
+            return this;
+        }
+
+        /** Restore the stack pointer (default) or replace the instance after a trap. */
+        public Builder afterTrap(PluginTrap.Recovery recovery) {
+            this.afterTrap = Objects.requireNonNull(recovery, "recovery");
+            return this;
+        }
+
+        /** The JVM stack of the guest thread; 256 MiB by default. */
+        public Builder stackBytes(long bytes) {
+            this.stackBytes = bytes;
+            return this;
+        }
+
+        /** The longest name {@code host_add_name} accepts, in bytes. */
+        public Builder maxNameBytes(int bytes) {
+            this.maxNameBytes = bytes;
+            return this;
+        }
+
+        public WasmHost build() {
+            return new WasmHost(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- calling the guest
+
+    /**
+     * Calls an export and returns its results (empty for a void export).
+     *
+     * @throws PluginTrap if the call trapped; the plugin is usable again when this is thrown
+     * @throws IllegalArgumentException if the module has no such export
+     */
+    public long[] call(String export, long... args) {
+        if (!module.exportsFunction(export)) {
+            throw new IllegalArgumentException("the plugin exports no function " + export + "; it has "
+                    + module.exportedFunctions());
+        }
+        return onGuestThread(() -> callHere(export, args));
+    }
+
+    /** Calls an export that takes and returns {@code i32}s. */
+    public int callInt(String export, int... args) {
+        long[] wide = new long[args.length];
+        for (int i = 0; i < args.length; i++) {
+            wide[i] = args[i];
+        }
+        long[] results = call(export, wide);
+        if (results == null || results.length == 0) {
+            throw new IllegalArgumentException(export + " returns nothing");
+        }
+        return (int) results[0];
+    }
+
+    private long[] callHere(String export, long[] args) {
+        ExportFunction function = instance.export(export);
+        long[] saved = mutableGlobals();
+        int errorMark = stderr.size();
+        failedHostCall = null;
+        try {
+            long[] results = function.apply(args);
+            return results == null ? new long[0] : results;
+        } catch (RuntimeException | StackOverflowError failure) {
+            PluginTrap.Recovery recovery = recover(saved);
+            throw new PluginTrap(export, failedHostCall, stderr.since(errorMark), recovery, failure);
+        }
+    }
+
+    private PluginTrap.Recovery recover(long[] saved) {
+        if (afterTrap == PluginTrap.Recovery.REINSTANTIATED) {
+            instantiate();
+        } else {
+            // Chicory does not unwind the guest's shadow stack on a trap: put the pointer back.
+            int next = 0;
+            for (int i = 0; i < instance.globalCount(); i++) {
+                GlobalInstance global = instance.global(i);
+                if (global.getMutabilityType() == MutabilityType.Var) {
+                    global.setValue(saved[next++]);
+                }
+            }
+        }
+        return afterTrap;
+    }
+
+    /** The values of the instance's mutable globals, in order; for rustc output, the stack pointer. */
+    public long[] mutableGlobals() {
+        List<Long> values = new ArrayList<>();
+        for (int i = 0; i < instance.globalCount(); i++) {
+            GlobalInstance global = instance.global(i);
+            if (global.getMutabilityType() == MutabilityType.Var) {
+                values.add(global.getValue());
+            }
+        }
+        return values.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    // ---------------------------------------------------------------- guest memory helpers
+
+    /** The guest's linear memory, as the ABI sees it. */
+    public GuestMemory memory() {
+        return memory;
+    }
+
+    /**
+     * Copies a string into guest memory the guest allocated ({@code guest_alloc}), and returns its
+     * address; the bytes are UTF-8, without a NUL.
+     */
+    public int putString(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int address = callInt("guest_alloc", bytes.length);
+        memory.write(address, bytes);
+        return address;
+    }
+
+    /** Reads the NUL-terminated UTF-8 string at {@code address} in guest memory. */
+    public String readCString(int address) {
+        long end = Integer.toUnsignedLong(address);
+        while (end < memory.size() && memory.read((int) end, 1)[0] != 0) {
+            end++;
+        }
+        if (end == memory.size()) {
+            throw new WorkbenchException("no NUL after " + String.format("0x%08X", address) + " in guest memory");
+        }
+        return new String(memory.read(address, (int) (end - Integer.toUnsignedLong(address))), StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------- what the host holds
+
+    public EnttManager manager() {
+        return manager;
+    }
+
+    /** The ABI as this host offers it: call imports directly or start a trace. */
+    public HostImports imports() {
+        return imports;
+    }
+
+    public ExecutionMode mode() {
+        return mode;
+    }
+
+    public PluginModule module() {
+        return module;
+    }
+
+    /** Everything the guest has written to stdout. */
+    public String stdout() {
+        return stdout.text();
+    }
+
+    /** Everything the guest has written to stderr. */
+    public String stderr() {
+        return stderr.text();
+    }
+
+    @Override
+    public void close() {
+        guestThread.shutdownNow();
+        imports.api().close(imports.handle());
+    }
+
+    // ---------------------------------------------------------------- wiring
+
+    private void instantiate() {
+        Instance.Builder builder = Instance.builder(module.module())
+                .withImportValues(ImportValues.builder().withFunctions(hostFunctions).build())
+                .withMemoryFactory(ByteArrayMemory::new);
+        if (mode == ExecutionMode.COMPILED) {
+            builder.withMachineFactory(module.compiled());
+        }
+        instance = builder.build();
+        memory = instance.memory() == null ? NO_MEMORY : new ChicoryMemory(instance.memory());
+        if (module.style() == PluginModule.ModuleStyle.REACTOR) {
+            instance.export("_initialize").apply(); // a reactor's constructors run once, here
+        }
+    }
+
+    private HostFunction hostFunction(AbiFunction function) {
+        List<ValType> params = Collections.nCopies(function.params().size(), ValType.I32);
+        List<ValType> results = function.returnsValue() ? List.of(ValType.I32) : List.of();
+        return new HostFunction(Abi.MODULE, function.name(), FunctionType.of(params, results), (caller, args) -> {
+            int[] ints = new int[args.length];
+            for (int i = 0; i < args.length; i++) {
+                ints[i] = (int) args[i];
+            }
+            try {
+                int result = imports.invoke(function, memory, ints);
+                return function.returnsValue() ? new long[] {result} : null;
+            } catch (RuntimeException failure) {
+                failedHostCall = function.name();
+                throw failure;
+            }
+        });
+    }
+
+    private <T> T onGuestThread(Callable<T> work) {
+        Future<T> result = guestThread.submit(work);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new WorkbenchException("interrupted while waiting for the guest", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new WorkbenchException("guest call failed", cause);
+        }
+    }
+}
