@@ -26,11 +26,20 @@ public final class PluginModule {
 
     private final WasmModule module;
     private final String origin;
+    private final List<String> exports;
     private Function<Instance, Machine> compiled;
 
     private PluginModule(WasmModule module, String origin) {
         this.module = module;
         this.origin = origin;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < module.exportSection().exportCount(); i++) {
+            Export export = module.exportSection().getExport(i);
+            if (export.exportType() == ExternalType.FUNCTION) {
+                names.add(export.name());
+            }
+        }
+        this.exports = List.copyOf(names);
     }
 
     /** The committed Rust plugin, built from {@code rust-plugin/}. */
@@ -69,18 +78,11 @@ public final class PluginModule {
 
     /** The names of the exported functions. */
     public List<String> exportedFunctions() {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < module.exportSection().exportCount(); i++) {
-            Export export = module.exportSection().getExport(i);
-            if (export.exportType() == ExternalType.FUNCTION) {
-                names.add(export.name());
-            }
-        }
-        return names;
+        return exports;
     }
 
     public boolean exportsFunction(String name) {
-        return exportedFunctions().contains(name);
+        return exports.contains(name);
     }
 
     /**

@@ -235,6 +235,23 @@ class WasmHostTest {
 
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
+    void manyCallsCanRunInOneHopToTheGuestThread(ExecutionMode mode) {
+        try (WasmHost host = host(mode)) {
+            int parent = host.callInt("step_create_named", host.putString("P"), 1);
+            int created = host.onGuestThread(() -> {
+                assertEquals("wasm-guest", Thread.currentThread().getName());
+                for (int i = 0; i < 1000; i++) {
+                    int child = host.callInt("step_create_named", host.putString("c"), 1);
+                    host.callInt("step_set_parent", child, parent);
+                }
+                return host.callInt("step_count_children", parent);
+            });
+            assertEquals(1000, created);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
     void aStaleIdFromTheGuestIsRefusedNotFatal(ExecutionMode mode) {
         try (WasmHost host = host(mode)) {
             assertEquals(0, host.callInt("step_destroy", EntityId.of(3, 9)));
