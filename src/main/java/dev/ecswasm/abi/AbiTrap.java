@@ -22,7 +22,12 @@ public class AbiTrap extends WorkbenchException {
 
     /** The same trap, saying which ABI function raised it. */
     AbiTrap in(String functionName) {
-        return function != null ? this : new AbiTrap(functionName, getMessage());
+        if (function != null) {
+            return this;
+        }
+        AbiTrap named = new AbiTrap(functionName, getMessage());
+        named.initCause(this); // keeps a LimitTrap's limit reachable
+        return named;
     }
 
     /** The import that trapped, e.g. {@code host_get_name}, when known. */

@@ -43,20 +43,30 @@ public final class EnttApi {
     public static final int FFI_NULL_ENTITY = EntityId.NULL;
     /** The longest name a guest may send unless told otherwise: 64 KiB. */
     public static final int DEFAULT_MAX_NAME_BYTES = 64 * 1024;
+    /** The most live entities a world may hold before {@code host_create_entity} traps, unless told otherwise. */
+    public static final int DEFAULT_MAX_ENTITIES = 100_000;
 
     private final ManagerHandles handles = new ManagerHandles();
     private final int maxNameBytes;
+    private final int maxEntities;
 
     public EnttApi() {
-        this(DEFAULT_MAX_NAME_BYTES);
+        this(DEFAULT_MAX_NAME_BYTES, DEFAULT_MAX_ENTITIES);
     }
 
-    /** @param maxNameBytes the longest name, in UTF-8 bytes, {@code host_add_name} accepts */
-    public EnttApi(int maxNameBytes) {
+    /**
+     * @param maxNameBytes the longest name, in UTF-8 bytes, {@code host_add_name} accepts
+     * @param maxEntities  the most live entities {@code host_create_entity} lets a world reach
+     */
+    public EnttApi(int maxNameBytes, int maxEntities) {
         if (maxNameBytes < 0) {
             throw new IllegalArgumentException("maxNameBytes must not be negative: " + maxNameBytes);
         }
+        if (maxEntities < 0) {
+            throw new IllegalArgumentException("maxEntities must not be negative: " + maxEntities);
+        }
         this.maxNameBytes = maxNameBytes;
+        this.maxEntities = maxEntities;
     }
 
     // ---------------------------------------------------------------- handles
@@ -75,6 +85,10 @@ public final class EnttApi {
 
     public int createEntity(int handle) {
         ManagerHandles.Session s = handles.resolve(handle);
+        if (s.manager.entityCount() >= maxEntities) {
+            throw new LimitTrap("maxEntities", "the world already holds " + s.manager.entityCount()
+                    + " entities; no more may be created");
+        }
         try {
             return ok(s, s.manager.createEntity());
         } catch (EntityLimitException full) {
@@ -99,8 +113,8 @@ public final class EnttApi {
     public void addName(int handle, GuestMemory memory, int entity, int ptr, int len) {
         ManagerHandles.Session s = handles.resolve(handle);
         if (Integer.toUnsignedLong(len) > maxNameBytes) {
-            throw new AbiTrap("name of " + Integer.toUnsignedLong(len) + " bytes exceeds the limit maxNameBytes = "
-                    + maxNameBytes);
+            throw new LimitTrap("maxNameBytes", "a name of " + Integer.toUnsignedLong(len)
+                    + " bytes is longer than " + maxNameBytes);
         }
         byte[] bytes = new GuestAccess(memory).read("name", ptr, len);
         for (int i = 0; i < bytes.length; i++) {

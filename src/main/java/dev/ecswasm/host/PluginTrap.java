@@ -13,6 +13,7 @@ public final class PluginTrap extends WorkbenchException {
     private final String hostCall;
     private final String guestStderr;
     private final Recovery recovery;
+    private final String limit;
 
     /** What the loader did after the trap. */
     public enum Recovery {
@@ -22,20 +23,26 @@ public final class PluginTrap extends WorkbenchException {
         REINSTANTIATED
     }
 
-    PluginTrap(String export, String hostCall, String guestStderr, Recovery recovery, Throwable cause) {
-        super(message(export, hostCall, guestStderr, recovery, cause), cause);
+    PluginTrap(String export, String hostCall, String guestStderr, Recovery recovery, String limit, String reason,
+               Throwable cause) {
+        super(message(export, hostCall, guestStderr, recovery, limit, reason), cause);
         this.export = export;
         this.hostCall = hostCall;
         this.guestStderr = guestStderr;
         this.recovery = recovery;
+        this.limit = limit;
     }
 
-    private static String message(String export, String hostCall, String stderr, Recovery recovery, Throwable cause) {
+    private static String message(String export, String hostCall, String stderr, Recovery recovery, String limit,
+                                  String reason) {
         StringBuilder out = new StringBuilder(export).append(" trapped");
         if (hostCall != null) {
             out.append(" in host call ").append(hostCall);
         }
-        out.append(": ").append(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        out.append(": ").append(reason);
+        if (limit != null && !reason.contains("limit " + limit)) {
+            out.append(" (limit ").append(limit).append(')');
+        }
         if (!stderr.isBlank()) {
             out.append("\nguest stderr: ").append(stderr.strip());
         }
@@ -62,5 +69,10 @@ public final class PluginTrap extends WorkbenchException {
 
     public Recovery recovery() {
         return recovery;
+    }
+
+    /** The limit the guest ran into, e.g. {@code callDeadline}, if that is why it stopped. */
+    public Optional<String> limit() {
+        return Optional.ofNullable(limit);
     }
 }

@@ -1,14 +1,17 @@
 package dev.ecswasm.host;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.MutabilityType;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.ecswasm.WorkbenchException;
@@ -18,6 +21,7 @@ import dev.ecswasm.abi.ChicoryMemory;
 import dev.ecswasm.abi.EnttApi;
 import dev.ecswasm.abi.GuestMemory;
 import dev.ecswasm.abi.HostImports;
+import dev.ecswasm.abi.LimitTrap;
 import dev.ecswasm.world.EnttManager;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,6 +58,10 @@ public final class WasmHost implements AutoCloseable {
     private final GuestOutput stderr;
     private final ExecutorService guestThread;
     private final List<ImportFunction> hostFunctions;
+    private final Limits limits;
+    private final Watchdog watchdog;
+    private long calls;      // export calls so far; identifies each one to the watchdog
+    private String running;  // the export running now, or null: guards against re-entry
 
     /** What a module without memory offers the ABI: nothing, so every pointer traps. */
     private static final GuestMemory NO_MEMORY = new GuestMemory() {
@@ -82,7 +90,9 @@ public final class WasmHost implements AutoCloseable {
         this.module = b.module;
         this.mode = b.mode;
         this.manager = b.manager != null ? b.manager : new EnttManager();
-        EnttApi api = new EnttApi(b.maxNameBytes);
+        this.limits = b.limits;
+        this.watchdog = new Watchdog(limits);
+        EnttApi api = new EnttApi(limits.maxNameBytes(), limits.maxEntities());
         this.imports = new HostImports(api, api.open(manager));
         this.afterTrap = b.afterTrap;
         this.stdout = new GuestOutput(b.echo ? () -> System.out : null);
@@ -128,7 +138,7 @@ public final class WasmHost implements AutoCloseable {
         private boolean echo;
         private PluginTrap.Recovery afterTrap = PluginTrap.Recovery.STACK_RESTORED;
         private long stackBytes = 256L * 1024 * 1024;
-        private int maxNameBytes = EnttApi.DEFAULT_MAX_NAME_BYTES;
+        private Limits limits = Limits.defaults();
 
         private Builder(PluginModule module) {
             this.module = Objects.requireNonNull(module, "module");
@@ -164,9 +174,9 @@ public final class WasmHost implements AutoCloseable {
             return this;
         }
 
-        /** The longest name {@code host_add_name} accepts, in bytes. */
-        public Builder maxNameBytes(int bytes) {
-            this.maxNameBytes = bytes;
+        /** What the guest may use; {@link Limits#defaults()} unless told otherwise. */
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
@@ -238,17 +248,53 @@ public final class WasmHost implements AutoCloseable {
     }
 
     private long[] callHere(String export, long[] args) {
+        if (running != null) {
+            throw new IllegalStateException("re-entrant guest call refused: " + export + " was called while "
+                    + running + " is running (a host function may not call back into the guest)");
+        }
         ExportFunction function = exports.computeIfAbsent(export, instance::export);
         long[] saved = mutableGlobals();
         int errorMark = stderr.size();
         failedHostCall = null;
+        long call = ++calls;
+        running = export;
+        watchdog.start(call, Thread.currentThread());
         try {
             long[] results = function.apply(args);
             return results == null ? new long[0] : results;
         } catch (RuntimeException | StackOverflowError failure) {
-            PluginTrap.Recovery recovery = recover(saved);
-            throw new PluginTrap(export, failedHostCall, stderr.since(errorMark), recovery, failure);
+            boolean timedOut = watchdog.stop(call);
+            running = null;
+            throw trap(export, failure, timedOut, errorMark, saved);
+        } finally {
+            watchdog.stop(call);
+            running = null;
         }
+    }
+
+    /** Works out why a call failed and which limit, if any, stopped it; then makes the plugin usable. */
+    private PluginTrap trap(String export, Throwable failure, boolean timedOut, int errorMark, long[] saved) {
+        String limit = null;
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (failure instanceof Watchdog.Exceeded) {
+            limit = ((Watchdog.Exceeded) failure).limit;
+        } else if (timedOut && failure instanceof ChicoryInterruptedException) {
+            limit = "callDeadline";
+            reason = watchdog.deadlineMessage();
+        } else if (failure instanceof StackOverflowError) {
+            reason = "the guest's calls nested deeper than the guest thread's stack allows";
+        }
+        for (Throwable t = failure; t != null && limit == null; t = t.getCause()) {
+            if (t instanceof LimitTrap) {
+                limit = ((LimitTrap) t).limit();
+            }
+        }
+        if (limit == null && instance.memory() != null && instance.memory().pages() >= limits.maxMemoryPages()) {
+            limit = "maxMemoryPages";
+            reason += "; guest memory is full at " + limits.maxMemoryPages() + " pages";
+        }
+        PluginTrap.Recovery recovery = recover(saved);
+        return new PluginTrap(export, failedHostCall, stderr.since(errorMark), recovery, limit, reason, failure);
     }
 
     private PluginTrap.Recovery recover(long[] saved) {
@@ -342,9 +388,11 @@ public final class WasmHost implements AutoCloseable {
     private void instantiate() {
         Instance.Builder builder = Instance.builder(module.module())
                 .withImportValues(ImportValues.builder().withFunctions(hostFunctions).build())
-                .withMemoryFactory(ByteArrayMemory::new);
+                .withMemoryFactory(this::boundedMemory);
         if (mode == ExecutionMode.COMPILED) {
             builder.withMachineFactory(module.compiled());
+        } else {
+            builder.withUnsafeExecutionListener(watchdog); // fuel and the deadline, per instruction
         }
         instance = builder.build();
         memory = instance.memory() == null ? NO_MEMORY : new ChicoryMemory(instance.memory());
@@ -359,6 +407,16 @@ public final class WasmHost implements AutoCloseable {
         if (module.style() == PluginModule.ModuleStyle.REACTOR) {
             instance.export("_initialize").apply(); // a reactor's constructors run once, here
         }
+    }
+
+    /** The guest's memory, with its maximum capped at {@link Limits#maxMemoryPages()}. */
+    private Memory boundedMemory(MemoryLimits declared) {
+        int max = Math.min(declared.maximumPages(), limits.maxMemoryPages());
+        if (declared.initialPages() > max) {
+            throw new LinkException(List.of("the module's memory starts at " + declared.initialPages()
+                    + " pages, more than maxMemoryPages = " + limits.maxMemoryPages()));
+        }
+        return new ByteArrayMemory(new MemoryLimits(declared.initialPages(), max));
     }
 
     private HostFunction hostFunction(AbiFunction function) {

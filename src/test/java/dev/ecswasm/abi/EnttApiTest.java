@@ -194,14 +194,30 @@ class EnttApiTest {
 
     @Test
     void aNameOverTheLimitTrapsNamingTheLimit() {
-        HostImports small = new HostImports(new EnttApi(8), 0);
-        HostImports bound = new HostImports(small.api(), small.api().open(world));
+        EnttApi small = new EnttApi(8, 10);
+        HostImports bound = new HostImports(small, small.open(world));
         int e = call("host_create_entity");
         AbiTrap trap = assertThrows(AbiTrap.class, () -> bound.call("host_add_name", memory, e, BUF, 9));
-        assertEquals("host_add_name: name of 9 bytes exceeds the limit maxNameBytes = 8", trap.getMessage());
+        assertEquals("host_add_name: a name of 9 bytes is longer than 8 (limit maxNameBytes)", trap.getMessage());
+        assertEquals("maxNameBytes", ((LimitTrap) trap.getCause()).limit());
         assertEquals(Optional.of("host_add_name"), trap.function());
         bound.call("host_add_name", memory, e, BUF, putString(BUF, "eight ch"));
         assertEquals(Optional.of("eight ch"), world.getName(e));
+    }
+
+    @Test
+    void creatingPastTheEntityLimitTrapsNamingTheLimit() {
+        EnttApi small = new EnttApi(64, 3);
+        HostImports bound = new HostImports(small, small.open(world));
+        for (int i = 0; i < 3; i++) {
+            bound.call("host_create_entity", memory);
+        }
+        AbiTrap trap = assertThrows(AbiTrap.class, () -> bound.call("host_create_entity", memory));
+        assertEquals("host_create_entity: the world already holds 3 entities; no more may be created"
+                + " (limit maxEntities)", trap.getMessage());
+        assertEquals(3, world.entityCount());
+        bound.call("host_destroy_entity", memory, 0);
+        assertEquals(EntityId.of(0, 1), bound.call("host_create_entity", memory), "room again after a destroy");
     }
 
     @Test

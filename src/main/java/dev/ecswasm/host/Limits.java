@@ -1,0 +1,62 @@
+package dev.ecswasm.host;
+
+import dev.ecswasm.abi.EnttApi;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one guest may use. Every breach stops the guest with a {@link PluginTrap} whose
+ * {@link PluginTrap#limit()} names the limit, except memory: past {@code maxMemoryPages},
+ * {@code memory.grow} fails the way Wasm says it fails (it returns -1), and a trap that happens
+ * with memory full names the limit too.
+ *
+ * @param maxMemoryPages  the most 64 KiB pages the guest's memory may grow to
+ * @param callDeadline    wall-clock time one export call may take; {@link Duration#ZERO} for none
+ * @param maxInstructions instructions one call may execute, counted in {@link ExecutionMode#INTERPRETER}
+ *                        only (fuel); the compiled mode relies on the deadline
+ * @param maxNameBytes    the longest name {@code host_add_name} accepts
+ * @param maxEntities     the most live entities {@code host_create_entity} lets the world reach
+ */
+public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes,
+                     int maxEntities) {
+
+    public Limits {
+        Objects.requireNonNull(callDeadline, "callDeadline");
+        if (maxMemoryPages < 1 || maxMemoryPages > 65536) {
+            throw new IllegalArgumentException("maxMemoryPages must be 1..65536: " + maxMemoryPages);
+        }
+        if (callDeadline.isNegative()) {
+            throw new IllegalArgumentException("callDeadline must not be negative: " + callDeadline);
+        }
+        if (maxInstructions < 1 || maxNameBytes < 0 || maxEntities < 0) {
+            throw new IllegalArgumentException("limits must be positive: " + maxInstructions + ", " + maxNameBytes
+                    + ", " + maxEntities);
+        }
+    }
+
+    /** 32 MiB of memory, 10 s a call, 5 billion interpreted instructions, 64 KiB names, 100,000 entities. */
+    public static Limits defaults() {
+        return new Limits(512, Duration.ofSeconds(10), 5_000_000_000L, EnttApi.DEFAULT_MAX_NAME_BYTES,
+                EnttApi.DEFAULT_MAX_ENTITIES);
+    }
+
+    public Limits withMaxMemoryPages(int pages) {
+        return new Limits(pages, callDeadline, maxInstructions, maxNameBytes, maxEntities);
+    }
+
+    public Limits withCallDeadline(Duration deadline) {
+        return new Limits(maxMemoryPages, deadline, maxInstructions, maxNameBytes, maxEntities);
+    }
+
+    public Limits withMaxInstructions(long instructions) {
+        return new Limits(maxMemoryPages, callDeadline, instructions, maxNameBytes, maxEntities);
+    }
+
+    public Limits withMaxNameBytes(int bytes) {
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, bytes, maxEntities);
+    }
+
+    public Limits withMaxEntities(int entities) {
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, entities);
+    }
+}
