@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the plugin and copies the .wasm to where the Java side loads it from:
 #   src/main/resources/dev/ecswasm/host/ecs_plugin.wasm
+# and compiles the hostile guests (hostile/*.wat, with Debian's wabt) into
+#   src/test/resources/hostile/*.wasm
 #
 # Debian's toolchain is the reference (rustc 1.63, target wasm32-wasi; apt-get install -y rustc
 # cargo libstd-rust-dev-wasm32 lld-14 wasi-libc): CI rebuilds with it and compares the bytes with
@@ -31,3 +33,15 @@ export CARGO_TARGET_DIR="$here/target"
 mkdir -p "$(dirname "$out")"
 cp "target/$target/release/ecs_plugin.wasm" "$out"
 echo "built $out ($(wc -c < "$out") bytes, $("${RUSTC:-rustc}" --version), $target)"
+
+# The hostile-guest gallery: WAT sources, compiled by wabt's wat2wasm (apt-get install -y wabt).
+hostile_out="$here/../src/test/resources/hostile"
+if command -v wat2wasm >/dev/null 2>&1; then
+    mkdir -p "$hostile_out"
+    for wat in "$here"/hostile/*.wat; do
+        wat2wasm "$wat" -o "$hostile_out/$(basename "$wat" .wat).wasm"
+    done
+    echo "built $(ls "$here"/hostile/*.wat | wc -l) hostile guests with $(wat2wasm --version) into $hostile_out"
+else
+    echo "build.sh: wat2wasm not found (apt-get install -y wabt); hostile guests not rebuilt" >&2
+fi

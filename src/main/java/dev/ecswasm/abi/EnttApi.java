@@ -76,6 +76,16 @@ public final class EnttApi {
         return handles.open(manager);
     }
 
+    /** True while the handle names an open manager. */
+    public boolean isOpen(int handle) {
+        try {
+            handles.resolve(handle);
+            return true;
+        } catch (AbiTrap closedOrForged) {
+            return false;
+        }
+    }
+
     /** Closes a handle; every later use of it traps. */
     public void close(int handle) {
         handles.close(handle);

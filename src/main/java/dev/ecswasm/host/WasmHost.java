@@ -137,7 +137,7 @@ public final class WasmHost implements AutoCloseable {
         private EnttManager manager;
         private boolean echo;
         private PluginTrap.Recovery afterTrap = PluginTrap.Recovery.STACK_RESTORED;
-        private long stackBytes = 256L * 1024 * 1024;
+        private long stackBytes = 64L * 1024 * 1024;
         private Limits limits = Limits.defaults();
 
         private Builder(PluginModule module) {
@@ -168,7 +168,7 @@ public final class WasmHost implements AutoCloseable {
             return this;
         }
 
-        /** The JVM stack of the guest thread; 256 MiB by default. */
+        /** The JVM stack of the guest thread; 64 MiB by default. */
         public Builder stackBytes(long bytes) {
             this.stackBytes = bytes;
             return this;
@@ -276,6 +276,9 @@ public final class WasmHost implements AutoCloseable {
     private PluginTrap trap(String export, Throwable failure, boolean timedOut, int errorMark, long[] saved) {
         String limit = null;
         String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (failedHostCall != null && reason.startsWith(failedHostCall + ": ")) {
+            reason = reason.substring(failedHostCall.length() + 2); // the trap says "in host call ..." already
+        }
         if (failure instanceof Watchdog.Exceeded) {
             limit = ((Watchdog.Exceeded) failure).limit;
         } else if (timedOut && failure instanceof ChicoryInterruptedException) {
@@ -380,7 +383,9 @@ public final class WasmHost implements AutoCloseable {
     @Override
     public void close() {
         guestThread.shutdownNow();
-        imports.api().close(imports.handle());
+        if (imports.api().isOpen(imports.handle())) {
+            imports.api().close(imports.handle());
+        }
     }
 
     // ---------------------------------------------------------------- wiring

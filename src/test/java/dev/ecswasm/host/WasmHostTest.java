@@ -115,8 +115,8 @@ class WasmHostTest {
             int e = host.callInt("step_create_named", host.putString("Eve"), 3);
             PluginTrap trap = assertThrows(PluginTrap.class, () -> host.call("step_bad_pointer", e));
             assertEquals(Optional.of("host_get_name"), trap.hostCall());
-            assertTrue(trap.getMessage().startsWith("step_bad_pointer trapped in host call host_get_name: host_get_name:"
-                    + " name buffer [0x"), trap.getMessage());
+            assertTrue(trap.getMessage().startsWith("step_bad_pointer trapped in host call host_get_name: name buffer [0x"),
+                    trap.getMessage());
             assertTrue(trap.getMessage().contains("runs past the end of guest memory"));
             assertTrue(trap.getMessage().endsWith("(the guest's stack pointer was restored; the plugin is usable)"));
             assertEquals(Optional.of("Eve"), host.manager().getName(e));

@@ -1,0 +1,246 @@
+package dev.ecswasm.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.ecswasm.world.EnttManager;
+import dev.ecswasm.world.Invariants;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The hostile-guest gallery: each module in {@code rust-plugin/hostile/} runs in both modes and must
+ * end as its {@code ;; expect:} comment says, with the JVM alive, the world's invariants holding,
+ * and an honest call succeeding afterwards. The outcomes are printed as a table at the end.
+ */
+class HostileGalleryTest {
+    private static final Path SOURCES = Path.of("rust-plugin/hostile");
+    private static final Path BINARIES = Path.of("src/test/resources/hostile");
+    /** The gallery's limits: the defaults, with a 1 s deadline and 16 MiB of memory. */
+    private static final Limits GALLERY = Limits.defaults().withCallDeadline(Duration.ofSeconds(1)).withMaxMemoryPages(256);
+    private static final List<String[]> ROWS = Collections.synchronizedList(new ArrayList<>());
+
+    /** What a guest's source says must happen. */
+    record Expectation(String kind, OptionalInt value, Optional<String> hostCall, Optional<String> limit,
+                       Optional<String> containing) {
+        private static final Pattern LINE = Pattern.compile(
+                "(returns(?: (-?\\d+))?|trap|survives)(?: in (\\w+))?(?: limit (\\w+))?(?: containing \"(.*)\")?");
+
+        static Expectation of(String guest) {
+            String source;
+            try {
+                source = Files.readString(SOURCES.resolve(guest + ".wat"), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            Matcher line = Pattern.compile(";; expect: (.*)").matcher(source);
+            if (!line.find()) {
+                throw new IllegalStateException(guest + ".wat has no ;; expect: line");
+            }
+            Matcher m = LINE.matcher(line.group(1).trim());
+            if (!m.matches()) {
+                throw new IllegalStateException(guest + ".wat: cannot read expectation " + line.group(1));
+            }
+            return new Expectation(m.group(1).split(" ")[0],
+                    m.group(2) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(2))),
+                    Optional.ofNullable(m.group(3)), Optional.ofNullable(m.group(4)), Optional.ofNullable(m.group(5)));
+        }
+    }
+
+    static Stream<Arguments> guests() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(SOURCES)) {
+            for (Path file : files.sorted().toList()) {
+                String guest = file.getFileName().toString().replace(".wat", "");
+                if (!guest.equals("fuzzer")) {
+                    for (ExecutionMode mode : ExecutionMode.values()) {
+                        out.add(Arguments.of(guest, mode));
+                    }
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    private static PluginModule load(String guest) {
+        return PluginModule.load(BINARIES.resolve(guest + ".wasm"));
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("guests")
+    void eachHostileGuestEndsAsItsSourceSaysAndTheWorldHolds(String guest, ExecutionMode mode) {
+        Expectation expected = Expectation.of(guest);
+        EnttManager world = new EnttManager();
+        try (WasmHost host = WasmHost.builder(load(guest)).mode(mode).manager(world).limits(GALLERY).build()) {
+            if (guest.equals("reentrant")) {
+                world.setLogSink(line -> {
+                    if (line.startsWith("[EnttManager] Destroying entity:")) {
+                        host.call("honest"); // a host function calling back into the guest
+                    }
+                });
+            }
+            long start = System.nanoTime();
+            String outcome;
+            try {
+                long[] results = host.call("run");
+                outcome = "returns" + (results.length > 0 ? " " + (int) results[0] : "");
+                assertTrue(expected.kind().equals("returns"), guest + " should have trapped but " + outcome);
+                expected.value().ifPresent(v -> assertEquals(v, (int) results[0], guest));
+            } catch (PluginTrap trap) {
+                outcome = "trap" + trap.hostCall().map(h -> " in " + h).orElse("")
+                        + trap.limit().map(l -> ", limit " + l).orElse("") + ": " + reason(trap);
+                if (!expected.kind().equals("trap")) {
+                    fail(guest + " trapped unexpectedly: " + trap.getMessage());
+                }
+                assertEquals(expected.hostCall(), trap.hostCall(), trap.getMessage());
+                assertEquals(expected.limit(), trap.limit(), trap.getMessage());
+                String message = trap.getMessage();
+                expected.containing().ifPresent(text -> assertTrue(message.contains(text), message));
+                assertTrue(message.contains("the plugin is usable"), message);
+            }
+            long micros = (System.nanoTime() - start) / 1000;
+            world.setLogSink(null);
+
+            assertEquals(List.of(), Invariants.violations(world), guest);
+            afterwards(guest, world);
+            assertEquals(1, host.callInt("honest"), "an honest call after " + guest);
+            ROWS.add(new String[] {guest, mode.name().toLowerCase(Locale.ROOT), outcome, time(micros)});
+        }
+    }
+
+    /** What each guest must have left behind, beyond the invariants. */
+    private static void afterwards(String guest, EnttManager world) {
+        switch (guest) {
+            case "panic_midway":
+                assertEquals(2, world.entityCount(), "both entities were created before the trap");
+                assertEquals(1, world.playerProfiles().size(), "the link finished whole");
+                assertEquals(1, world.parentChildEdges().size(), "the parent finished whole");
+                break;
+            case "reentrant":
+                assertEquals(1, world.entityCount(), "the refused destroy did not happen");
+                break;
+            case "invalid_utf8":
+            case "ten_mb_name":
+            case "past_end":
+                assertTrue(world.getName(0).isEmpty() || guest.equals("past_end"), "no bad name was stored");
+                break;
+            default:
+                break;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void aClosedManagerHandleTrapsEveryImport(ExecutionMode mode) {
+        EnttManager world = new EnttManager();
+        try (WasmHost host = WasmHost.builder(load("past_end")).mode(mode).manager(world).limits(GALLERY).build()) {
+            assertEquals(1, host.callInt("honest"));
+            host.imports().api().close(host.imports().handle());
+            long start = System.nanoTime();
+            PluginTrap trap = org.junit.jupiter.api.Assertions.assertThrows(PluginTrap.class, () -> host.call("honest"));
+            long micros = (System.nanoTime() - start) / 1000;
+            assertEquals(Optional.of("host_create_entity"), trap.hostCall());
+            assertTrue(trap.getMessage().contains("manager handle 0x00000001 is closed"), trap.getMessage());
+            assertEquals(1, world.entityCount());
+            assertEquals(List.of(), Invariants.violations(world));
+            ROWS.add(new String[] {"closed handle", mode.name().toLowerCase(Locale.ROOT),
+                    "trap in host_create_entity: " + reason(trap), time(micros)});
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ExecutionMode.class, names = "INTERPRETER")
+    void theInterpretersFuelRunsOutBeforeTheDeadline(ExecutionMode mode) {
+        Limits tight = GALLERY.withMaxInstructions(5_000_000).withCallDeadline(Duration.ofSeconds(30));
+        try (WasmHost host = WasmHost.builder(load("infinite_loop")).mode(mode).limits(tight).build()) {
+            long start = System.nanoTime();
+            PluginTrap trap = org.junit.jupiter.api.Assertions.assertThrows(PluginTrap.class, () -> host.call("run"));
+            long micros = (System.nanoTime() - start) / 1000;
+            assertEquals(Optional.of("maxInstructions"), trap.limit());
+            assertTrue(trap.getMessage().contains("used up its fuel of 5000000 instructions"), trap.getMessage());
+            assertEquals(1, host.callInt("honest"));
+            ROWS.add(new String[] {"infinite_loop (fuel 5M)", "interpreter", "trap, limit maxInstructions", time(micros)});
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void randomCallsToEveryImportForTwoSecondsLeaveTheWorldConsistent(ExecutionMode mode) {
+        EnttManager world = new EnttManager();
+        try (WasmHost host = WasmHost.builder(load("fuzzer")).mode(mode).manager(world).limits(GALLERY).build()) {
+            long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            int runs = 0;
+            long calls = 0;
+            int traps = 0;
+            for (int seed = 1; System.nanoTime() < end; seed++) {
+                runs++;
+                try {
+                    calls += host.callInt("fuzz", seed * 7919, 2000);
+                } catch (PluginTrap trap) {
+                    traps++;
+                    assertTrue(trap.getMessage().contains("the plugin is usable"), trap.getMessage());
+                }
+                if (runs % 25 == 0) {
+                    assertEquals(List.of(), Invariants.violations(world), "after fuzz run " + runs);
+                }
+            }
+            assertEquals(List.of(), Invariants.violations(world));
+            assertEquals(1, host.callInt("honest"));
+            assertTrue(runs > 10 && calls > 10_000, runs + " runs, " + calls + " calls");
+            ROWS.add(new String[] {"fuzzer", mode.name().toLowerCase(Locale.ROOT),
+                    "survives: " + runs + " runs, " + calls + " completed calls, " + traps + " trapped runs, "
+                            + world.entityCount() + " entities left", "2 s of runs"});
+        }
+    }
+
+    @AfterAll
+    static void printTheGallery() throws IOException {
+        StringColumn guest = StringColumn.create("guest");
+        StringColumn mode = StringColumn.create("mode");
+        StringColumn outcome = StringColumn.create("outcome");
+        StringColumn time = StringColumn.create("time to stop");
+        synchronized (ROWS) {
+            ROWS.sort((a, b) -> (a[0] + a[1]).compareTo(b[0] + b[1]));
+            for (String[] row : ROWS) {
+                guest.append(row[0]);
+                mode.append(row[1]);
+                outcome.append(row[2].length() > 110 ? row[2].substring(0, 107) + "..." : row[2]);
+                time.append(row[3]);
+            }
+        }
+        String table = Table.create("Hostile guests", guest, mode, outcome, time).printAll();
+        System.out.println(table);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/hostile-gallery.txt"), table + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** The first line of a trap's message, without its "export trapped in host call ...: " opening. */
+    private static String reason(PluginTrap trap) {
+        String first = trap.getMessage().lines().findFirst().orElse("");
+        return first.substring(first.indexOf(": ") + 2);
+    }
+
+    private static String time(long micros) {
+        return micros >= 10_000 ? (micros / 1000) + " ms" : micros + " µs";
+    }
+}
