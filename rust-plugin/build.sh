@@ -3,6 +3,8 @@
 #   src/main/resources/dev/ecswasm/host/ecs_plugin.wasm
 # and compiles the hostile guests (hostile/*.wat, with Debian's wabt) into
 #   src/test/resources/hostile/*.wasm
+# and the benchmarks' call-loop module (bench/bench_calls.wat) into
+#   src/jmh/resources/bench_calls.wasm
 #
 # Debian's toolchain is the reference (rustc 1.63, target wasm32-wasi; apt-get install -y rustc
 # cargo libstd-rust-dev-wasm32 lld-14 wasi-libc): CI rebuilds with it and compares the bytes with
@@ -42,6 +44,8 @@ if command -v wat2wasm >/dev/null 2>&1; then
         wat2wasm "$wat" -o "$hostile_out/$(basename "$wat" .wat).wasm"
     done
     echo "built $(ls "$here"/hostile/*.wat | wc -l) hostile guests with $(wat2wasm --version) into $hostile_out"
+    mkdir -p "$here/../src/jmh/resources"
+    wat2wasm "$here/bench/bench_calls.wat" -o "$here/../src/jmh/resources/bench_calls.wasm"
 else
     echo "build.sh: wat2wasm not found (apt-get install -y wabt); hostile guests not rebuilt" >&2
 fi

@@ -378,3 +378,14 @@ pub extern "C" fn step_bad_pointer(entity: u32) -> usize {
     println!("[WASM Step] asking for a name at {:#010x}, the end of memory", end - 2);
     unsafe { host_get_name(entity, (end - 2) as *mut u8, 16) }
 }
+
+/// Benchmark loop: `n` reads of the 1:N edges one entity at a time, `host_get_parent` for each of
+/// the `count` child ids the host put at `ids`; returns pairs seen.
+///
+/// # Safety
+/// `ids` must point at `count` u32s in guest memory.
+#[no_mangle]
+pub unsafe extern "C" fn bench_edges_per_entity(ids: *const u32, count: u32, n: u32) -> u32 {
+    let children = std::slice::from_raw_parts(ids, count as usize);
+    crate::bench_parents_of(children, n)
+}

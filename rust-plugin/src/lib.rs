@@ -283,3 +283,34 @@ pub extern "C" fn step_panic_midway() -> u32 {
     let id = step_create_named_safe("half-done");
     panic!("deliberate panic after creating entity {}", id);
 }
+
+// ---------------------------------------------------------------------- benchmark loops
+// Each runs one kind of crossing `n` times inside a single export call, so a benchmark measures
+// the crossing and not the call that starts the loop.
+
+/// `n` calls of the cheapest import, `host_is_entity_valid`; returns how many said valid.
+#[no_mangle]
+pub extern "C" fn bench_is_valid(entity: u32, n: u32) -> u32 {
+    (0..n).filter(|_| ffi::is_entity_valid(entity)).count() as u32
+}
+
+/// `n` two-call name fetches, each into a fresh `String` as real code would; returns total bytes.
+#[no_mangle]
+pub extern "C" fn bench_get_name(entity: u32, n: u32) -> u32 {
+    (0..n).map(|_| ffi::get_name(entity).map_or(0, |name| name.len() as u32)).sum()
+}
+
+/// `n` reads of the whole 1:N relation in one batched exchange each; returns pairs seen.
+#[no_mangle]
+pub extern "C" fn bench_edges_batched(n: u32) -> u32 {
+    (0..n).map(|_| ffi::parent_child_pairs().len() as u32).sum()
+}
+
+/// The safe half of `ffi::bench_edges_per_entity`: `host_get_parent` for each child, `n` times.
+fn bench_parents_of(children: &[u32], n: u32) -> u32 {
+    (0..n).map(|_| children.iter().filter(|child| ffi::get_parent(**child).is_some()).count() as u32).sum()
+}
+
+/// Does nothing: the cost of a host-to-guest call.
+#[no_mangle]
+pub extern "C" fn bench_empty() {}

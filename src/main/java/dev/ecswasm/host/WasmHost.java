@@ -113,6 +113,7 @@ public final class WasmHost implements AutoCloseable {
                 .withOptions(WasiOptions.builder().withStdout(stdout).withStderr(stderr).build())
                 .build();
         Collections.addAll(offered, wasi.toHostFunctions());
+        offered.addAll(b.extraFunctions);
         this.hostFunctions = List.copyOf(offered);
 
         List<String> problems = ImportCheck.problems(module.module(), hostFunctions);
@@ -139,6 +140,7 @@ public final class WasmHost implements AutoCloseable {
         private PluginTrap.Recovery afterTrap = PluginTrap.Recovery.STACK_RESTORED;
         private long stackBytes = 64L * 1024 * 1024;
         private Limits limits = Limits.defaults();
+        private List<HostFunction> extraFunctions = List.of();
 
         private Builder(PluginModule module) {
             this.module = Objects.requireNonNull(module, "module");
@@ -177,6 +179,15 @@ public final class WasmHost implements AutoCloseable {
         /** What the guest may use; {@link Limits#defaults()} unless told otherwise. */
         public Builder limits(Limits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * More host functions beside the ABI and WASI, for experiments: a bare no-op to compare an
+         * ABI call with, or a function of an exercise's own.
+         */
+        public Builder extraFunctions(List<HostFunction> functions) {
+            this.extraFunctions = List.copyOf(functions);
             return this;
         }
 
@@ -258,7 +269,7 @@ public final class WasmHost implements AutoCloseable {
         failedHostCall = null;
         long call = ++calls;
         running = export;
-        watchdog.start(call, Thread.currentThread());
+        watchdog.start(call);
         try {
             long[] results = function.apply(args);
             return results == null ? new long[0] : results;
@@ -382,6 +393,7 @@ public final class WasmHost implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.close();
         guestThread.shutdownNow();
         if (imports.api().isOpen(imports.handle())) {
             imports.api().close(imports.handle());

@@ -3,34 +3,45 @@ package dev.ecswasm.host;
 import com.dylibso.chicory.runtime.ExecutionListener;
 import com.dylibso.chicory.runtime.MStack;
 import com.dylibso.chicory.wasm.types.Instruction;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Stops a guest call that runs too long. In compiled mode Chicory checks the thread's interrupt flag
- * at function entries and backward jumps, so a timer interrupts the guest thread at the deadline.
- * The 1.7.5 interpreter does not check it inside a {@code br_if} loop, so there this is also an
- * execution listener that counts instructions (fuel) and looks at the clock every 4,096 of them.
+ * at function entries and backward jumps, so a shared ticker (every {@value #TICK_MILLIS} ms)
+ * interrupts a guest thread whose call is past its deadline. The 1.7.5 interpreter does not check
+ * the flag inside a {@code br_if} loop, so there this is also an execution listener that counts
+ * instructions (fuel) and looks at the clock every 4,096 of them.
+ *
+ * <p>Starting and stopping a call only writes a few fields and a set entry: no timer per call.
  */
 final class Watchdog implements ExecutionListener {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
+    static final long TICK_MILLIS = 5;
+    private static final Set<Watchdog> WATCHED = ConcurrentHashMap.newKeySet();
+    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "wasm-watchdog");
         thread.setDaemon(true);
         return thread;
     });
 
+    static {
+        TICKER.scheduleAtFixedRate(Watchdog::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
     private final Limits limits;
-    private final Object lock = new Object();
-    private long call;          // which call is running; 0 between calls
-    private long fired;         // the call the timer interrupted
-    private long deadlineNanos;
-    private long instructions;
-    private ScheduledFuture<?> alarm;
+    private final long deadlineNanos;
+    private volatile long call;       // the running call's id; 0 between calls
+    private volatile long startNanos;
+    private volatile Thread guest;
+    private long fired;               // the call the ticker interrupted; guarded by this
+    private long instructions;        // only touched on the guest thread
 
     Watchdog(Limits limits) {
         this.limits = limits;
+        this.deadlineNanos = limits.callDeadline().toNanos();
     }
 
     /** Thrown out of the guest when a limit is reached; names it. */
@@ -43,44 +54,51 @@ final class Watchdog implements ExecutionListener {
         }
     }
 
-    /** Starts watching the call about to run on {@code guest}. */
-    void start(long callId, Thread guest) {
+    /** Starts watching the call about to run on the current thread. */
+    void start(long callId) {
         instructions = 0;
-        long nanos = limits.callDeadline().toNanos();
-        deadlineNanos = nanos == 0 ? Long.MAX_VALUE : System.nanoTime() + nanos;
-        synchronized (lock) {
-            call = callId;
-            fired = 0;
-        }
-        if (nanos > 0) {
-            alarm = TIMER.schedule(() -> {
-                synchronized (lock) {
-                    if (call == callId) {
-                        fired = callId;
-                        guest.interrupt();
-                    }
-                }
-            }, nanos, TimeUnit.NANOSECONDS);
+        startNanos = System.nanoTime();
+        guest = Thread.currentThread();
+        call = callId;
+        if (deadlineNanos > 0) {
+            WATCHED.add(this);
         }
     }
 
-    /** Stops watching; returns true if the timer interrupted this call. */
+    /** Stops watching; returns true if the ticker interrupted this call. */
     boolean stop(long callId) {
-        if (alarm != null) {
-            alarm.cancel(false);
-            alarm = null;
-        }
+        WATCHED.remove(this); // watched only while a call runs, so an unclosed host is not kept alive
         boolean interrupted;
-        synchronized (lock) {
+        synchronized (this) {
             call = 0;
             interrupted = fired == callId;
         }
-        Thread.interrupted(); // the flag must not leak into the next call
+        Thread.interrupted(); // a late interrupt must not leak into the next call
         return interrupted;
+    }
+
+    /** Forgets this watchdog (its host is closing). */
+    void close() {
+        WATCHED.remove(this);
     }
 
     String deadlineMessage() {
         return "the call ran past its deadline of " + limits.callDeadline().toMillis() + " ms";
+    }
+
+    private static void tick() {
+        long now = System.nanoTime();
+        for (Watchdog watchdog : WATCHED) {
+            watchdog.check(now);
+        }
+    }
+
+    private synchronized void check(long now) {
+        long running = call;
+        if (running != 0 && fired != running && now - startNanos > deadlineNanos) {
+            fired = running;
+            guest.interrupt();
+        }
     }
 
     @Override
@@ -89,7 +107,7 @@ final class Watchdog implements ExecutionListener {
             throw new Exceeded("maxInstructions", "the call used up its fuel of " + limits.maxInstructions()
                     + " instructions");
         }
-        if ((instructions & 0xFFF) == 0 && System.nanoTime() > deadlineNanos) {
+        if ((instructions & 0xFFF) == 0 && deadlineNanos > 0 && System.nanoTime() - startNanos > deadlineNanos) {
             throw new Exceeded("callDeadline", deadlineMessage());
         }
     }
