@@ -34,12 +34,14 @@ import java.util.Objects;
  * <p>Not thread-safe: like EnTT's registry, it expects one thread at a time.
  */
 public final class Registry {
-    private static final byte FREE = 0;
-    private static final byte ALIVE = 1;
-    private static final byte DYING = 2;
+    private static final int FREE = 0;
+    private static final int ALIVE = 1;
+    private static final int DYING = 2;
+    private static final int STATE_SHIFT = 12;
 
-    private int[] versions = new int[64]; // per slot: the version of its current (or next) id
-    private byte[] states = new byte[64]; // per slot: FREE, ALIVE or DYING
+    // Per slot, in one int so a validity check is one memory access: the low 12 bits hold the
+    // version of the slot's current (or next) id, the bits above it FREE, ALIVE or DYING.
+    private int[] slotInfo = new int[64];
     private int slots;                    // slots ever handed out
     private int[] freeStack = new int[16];
     private int freeCount;
@@ -47,6 +49,7 @@ public final class Registry {
 
     private final Map<Class<?>, Storage<?>> storages = new LinkedHashMap<>();
     private Storage<?>[] storageArray = new Storage<?>[0]; // the map's values, safe to walk while it grows
+    private Storage<?> lastStorage;                         // the last one looked up, tried first
     private final Map<Class<?>, Signal<ComponentListener<?>>> constructed = new LinkedHashMap<>();
     private final Map<Class<?>, Signal<ComponentListener<?>>> updated = new LinkedHashMap<>();
     private final Map<Class<?>, Signal<ComponentListener<?>>> destroyed = new LinkedHashMap<>();
@@ -66,14 +69,13 @@ public final class Registry {
                         + " entity slots are in use; the 20-bit index is exhausted");
             }
             index = slots++;
-            if (index == versions.length) {
-                versions = Arrays.copyOf(versions, index * 2);
-                states = Arrays.copyOf(states, index * 2);
+            if (index == slotInfo.length) {
+                slotInfo = Arrays.copyOf(slotInfo, index * 2);
             }
         }
-        states[index] = ALIVE;
+        setState(index, ALIVE);
         alive++;
-        int id = EntityId.of(index, versions[index]);
+        int id = EntityId.of(index, version(index));
         fire(entityCreated, id);
         return id;
     }
@@ -88,14 +90,14 @@ public final class Registry {
     public void destroy(int id) {
         requireValid(id);
         int index = EntityId.index(id);
-        if (states[index] == DYING) {
+        if (state(index) == DYING) {
             throw new IllegalStateException("entity " + EntityId.describe(id) + " is already being destroyed");
         }
-        states[index] = DYING;
+        setState(index, DYING);
         try {
             fire(entityDestroyed, id);
         } catch (RuntimeException refused) {
-            states[index] = ALIVE;
+            setState(index, ALIVE);
             throw refused;
         }
         for (Storage<?> storage : storageArray) {
@@ -103,8 +105,7 @@ public final class Registry {
                 removeFrom(storage, id);
             }
         }
-        versions[index] = EntityId.nextVersion(versions[index]);
-        states[index] = FREE;
+        slotInfo[index] = EntityId.nextVersion(version(index)) | FREE << STATE_SHIFT;
         alive--;
         if (freeCount == freeStack.length) {
             freeStack = Arrays.copyOf(freeStack, freeCount * 2);
@@ -118,7 +119,11 @@ public final class Registry {
             return false;
         }
         int index = EntityId.index(id);
-        return index < slots && states[index] != FREE && versions[index] == EntityId.version(id);
+        if (index >= slots) {
+            return false;
+        }
+        int info = slotInfo[index];
+        return (info & EntityId.VERSION_MASK) == EntityId.version(id) && info >>> STATE_SHIFT != FREE;
     }
 
     /** Throws a message that says why the id is not valid (null, stale, or never issued). */
@@ -140,13 +145,13 @@ public final class Registry {
         if (index >= slots) {
             return "entity " + EntityId.describe(id) + " was never issued (only " + slots + " slots exist)";
         }
-        if (states[index] == FREE) {
+        if (state(index) == FREE) {
             return "entity " + EntityId.describe(id) + " is stale: slot " + index
-                    + " is free and its next id has version " + versions[index];
+                    + " is free and its next id has version " + version(index);
         }
-        if (versions[index] != EntityId.version(id)) {
+        if (version(index) != EntityId.version(id)) {
             return "entity " + EntityId.describe(id) + " is stale: slot " + index + " now holds "
-                    + EntityId.describe(EntityId.of(index, versions[index]));
+                    + EntityId.describe(EntityId.of(index, version(index)));
         }
         return "entity " + EntityId.describe(id) + " is valid";
     }
@@ -166,8 +171,8 @@ public final class Registry {
         int[] out = new int[alive];
         int n = 0;
         for (int index = 0; index < slots; index++) {
-            if (states[index] != FREE) {
-                out[n++] = EntityId.of(index, versions[index]);
+            if (state(index) != FREE) {
+                out[n++] = EntityId.of(index, version(index));
             }
         }
         return out;
@@ -248,25 +253,34 @@ public final class Registry {
      * @throws IllegalStateException if it has none
      */
     public <T> T get(int id, Class<T> type) {
-        requireValid(id);
         T value = storage(type).getOrNull(id);
         if (value == null) {
-            throw new IllegalStateException("entity " + EntityId.describe(id) + " has no " + type.getSimpleName());
+            throw missing(id, type);
         }
-        return value;
+        return value; // a storage holds only live entities, so finding the id proves it valid
+    }
+
+    /** Why {@link #get} found nothing; kept out of {@code get} so that stays small enough to inline. */
+    private RuntimeException missing(int id, Class<?> type) {
+        requireValid(id); // a stale id gets the stale-id message, a live one this:
+        return new IllegalStateException("entity " + EntityId.describe(id) + " has no " + type.getSimpleName());
     }
 
     /** The entity's component of this type, or {@code null} if it has none. */
     public <T> T tryGet(int id, Class<T> type) {
-        requireValid(id);
-        Storage<?> storage = storages.get(type);
-        return storage == null ? null : type.cast(storage.getOrNull(id));
+        T value = storage(type).getOrNull(id);
+        if (value == null) {
+            requireValid(id);
+        }
+        return value;
     }
 
     public boolean has(int id, Class<?> type) {
+        if (storage(type).contains(id)) {
+            return true;
+        }
         requireValid(id);
-        Storage<?> storage = storages.get(type);
-        return storage != null && storage.contains(id);
+        return false;
     }
 
     /** The component types the entity has, in the order their storages were created. */
@@ -284,6 +298,15 @@ public final class Registry {
     /** The storage for a type, created empty on first use. */
     @SuppressWarnings("unchecked")
     public <T> Storage<T> storage(Class<T> type) {
+        Storage<?> last = lastStorage;
+        if (last != null && last.type() == type) {
+            return (Storage<T>) last; // the common case, kept small so callers can inline it
+        }
+        return lookUp(type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Storage<T> lookUp(Class<T> type) {
         Objects.requireNonNull(type, "type");
         Storage<?> storage = storages.get(type);
         if (storage == null) {
@@ -291,6 +314,7 @@ public final class Registry {
             storages.put(type, storage);
             storageArray = storages.values().toArray(new Storage<?>[0]);
         }
+        lastStorage = storage;
         return (Storage<T>) storage;
     }
 
@@ -347,6 +371,18 @@ public final class Registry {
     }
 
     // ---------------------------------------------------------------- internals
+
+    private int version(int index) {
+        return slotInfo[index] & EntityId.VERSION_MASK;
+    }
+
+    private int state(int index) {
+        return slotInfo[index] >>> STATE_SHIFT;
+    }
+
+    private void setState(int index, int state) {
+        slotInfo[index] = version(index) | state << STATE_SHIFT;
+    }
 
     @SuppressWarnings("unchecked")
     private <T> Storage<T> storageOf(T component) {

@@ -18,7 +18,9 @@ import java.util.Arrays;
  * last packed entity into the hole (swap-and-pop), so the packed order is insertion order only until
  * the first removal.
  *
- * <p>Membership compares the full id, version included: a stale id is never "contained".
+ * <p>Membership compares the full id, version included: a stale id is never "contained". As in
+ * EnTT, each sparse entry keeps the member's version beside its position (an entity id whose index
+ * bits hold the position), so a lookup needs no trip to the packed array to check the version.
  * Mutation is package-private; the {@link Registry} is the one writer.
  */
 public class SparseSet {
@@ -55,8 +57,8 @@ public class SparseSet {
         if (page >= pages.length || pages[page] == null) {
             return ABSENT;
         }
-        int position = pages[page][index & (PAGE_SIZE - 1)];
-        return position != ABSENT && packed[position] == id ? position : ABSENT;
+        int entry = pages[page][index & (PAGE_SIZE - 1)];
+        return entry != ABSENT && EntityId.version(entry) == EntityId.version(id) ? EntityId.index(entry) : ABSENT;
     }
 
     /** The entity at a packed position, {@code 0 <= position < size()}. */
@@ -73,7 +75,8 @@ public class SparseSet {
         if (index < 0 || page >= pages.length || pages[page] == null) {
             return ABSENT;
         }
-        return pages[page][index & (PAGE_SIZE - 1)];
+        int entry = pages[page][index & (PAGE_SIZE - 1)];
+        return entry == ABSENT ? ABSENT : EntityId.index(entry);
     }
 
     /** How many sparse pages have been allocated. */
@@ -105,7 +108,7 @@ public class SparseSet {
             grown(packed.length);
         }
         packed[size] = id;
-        page[slot] = size;
+        page[slot] = entry(id, size);
         return size++;
     }
 
@@ -121,7 +124,7 @@ public class SparseSet {
         int last = size - 1;
         int moved = packed[last];
         packed[position] = moved;
-        setSparse(EntityId.index(moved), position);
+        setSparse(EntityId.index(moved), entry(moved, position));
         setSparse(EntityId.index(id), ABSENT);
         swapped(position, last);
         size = last;
@@ -134,8 +137,13 @@ public class SparseSet {
     /** Hook for subclasses: the element at {@code from} (the last) moved to {@code to}. */
     void swapped(int to, int from) {}
 
-    private void setSparse(int index, int position) {
-        pages[index >>> PAGE_BITS][index & (PAGE_SIZE - 1)] = position;
+    private void setSparse(int index, int entry) {
+        pages[index >>> PAGE_BITS][index & (PAGE_SIZE - 1)] = entry;
+    }
+
+    /** A sparse entry: the member's version in the version bits, its packed position in the index bits. */
+    private static int entry(int id, int position) {
+        return EntityId.of(position, EntityId.version(id));
     }
 
     private int[] pageFor(int index) {
