@@ -90,7 +90,9 @@ public final class EnttManager {
     /** Creates an entity and returns its id. */
     public int createEntity() {
         int id = registry.create();
-        log("[EnttManager] Created entity: " + EntityId.toString(id));
+        if (log != null) {
+            log("[EnttManager] Created entity: " + EntityId.toString(id));
+        }
         return id;
     }
 
@@ -104,7 +106,9 @@ public final class EnttManager {
         if (bad != null) {
             return refused("destroyEntity", bad);
         }
-        log("[EnttManager] Destroying entity: " + EntityId.toString(id));
+        if (log != null) {
+            log("[EnttManager] Destroying entity: " + EntityId.toString(id));
+        }
         try {
             registry.destroy(id);
         } catch (DestroyRefusedException forbidden) {
@@ -162,7 +166,9 @@ public final class EnttManager {
             return refused("addName", bad);
         }
         registry.addOrReplace(id, new Name(name));
-        log("[EnttManager] Named entity " + EntityId.toString(id) + ": " + name);
+        if (log != null) {
+            log("[EnttManager] Named entity " + EntityId.toString(id) + ": " + name);
+        }
         return Outcome.DONE;
     }
 
@@ -256,7 +262,9 @@ public final class EnttManager {
         }
         registry.add(player, new PlayerRelation(profile));
         registry.add(profile, new ProfileOwner(player));
-        log("[EnttManager] Linked player " + EntityId.toString(player) + " <-> profile " + EntityId.toString(profile));
+        if (log != null) {
+            log("[EnttManager] Linked player " + EntityId.toString(player) + " <-> profile " + EntityId.toString(profile));
+        }
         return Outcome.DONE;
     }
 
@@ -269,7 +277,9 @@ public final class EnttManager {
         if (bad != null) {
             return refused("unlinkPlayerProfile", bad);
         }
-        log("[EnttManager] Unlinking 1:1 for entity " + EntityId.toString(entity));
+        if (log != null) {
+            log("[EnttManager] Unlinking 1:1 for entity " + EntityId.toString(entity));
+        }
         PlayerRelation asPlayer = playerRelations.getOrNull(entity);
         if (asPlayer != null) {
             unlink(entity, asPlayer.profile());
@@ -319,7 +329,9 @@ public final class EnttManager {
             list = registry.add(parent, new ChildrenComponent(new EdgeList()));
         }
         list.children().add(child);
-        log("[EnttManager] Set parent of " + EntityId.toString(child) + " to " + EntityId.toString(parent));
+        if (log != null) {
+            log("[EnttManager] Set parent of " + EntityId.toString(child) + " to " + EntityId.toString(parent));
+        }
         return Outcome.DONE;
     }
 
@@ -333,7 +345,9 @@ public final class EnttManager {
         }
         leaveParent(child, parents.getOrNull(child).parent());
         registry.remove(child, ParentComponent.class);
-        log("[EnttManager] Removed parent of " + EntityId.toString(child));
+        if (log != null) {
+            log("[EnttManager] Removed parent of " + EntityId.toString(child));
+        }
         return Outcome.DONE;
     }
 
@@ -369,7 +383,9 @@ public final class EnttManager {
         }
         courses.courses().add(course);
         students.students().add(student);
-        log("[EnttManager] Enrolled student " + EntityId.toString(student) + " in course " + EntityId.toString(course));
+        if (log != null) {
+            log("[EnttManager] Enrolled student " + EntityId.toString(student) + " in course " + EntityId.toString(course));
+        }
         return Outcome.DONE;
     }
 
@@ -384,7 +400,9 @@ public final class EnttManager {
             return refused("drop", bad);
         }
         removeEnrollment(student, course);
-        log("[EnttManager] Dropped student " + EntityId.toString(student) + " from course " + EntityId.toString(course));
+        if (log != null) {
+            log("[EnttManager] Dropped student " + EntityId.toString(student) + " from course " + EntityId.toString(course));
+        }
         return Outcome.DONE;
     }
 
@@ -459,8 +477,10 @@ public final class EnttManager {
             cascading = true;
             try {
                 for (int i = plan.length - 1; i >= 1; i--) {
-                    log("[EnttManager::Cleanup] Cascade from " + EntityId.toString(entity)
-                            + ": destroying entity " + EntityId.toString(plan[i]));
+                    if (log != null) {
+                        log("[EnttManager::Cleanup] Cascade from " + EntityId.toString(entity)
+                                + ": destroying entity " + EntityId.toString(plan[i]));
+                    }
                     registry.destroy(plan[i]);
                 }
             } finally {
@@ -542,28 +562,38 @@ public final class EnttManager {
 
     /** Removes every edge that names the entity, from the other ends' components. O(its degree). */
     private void cleanupRelationships(int entity) {
-        String id = EntityId.toString(entity);
-        log("[EnttManager::Cleanup] Cleaning relationships for entity " + id + "...");
+        String id = log == null ? null : EntityId.toString(entity); // only the log needs it
+        if (log != null) {
+            log("[EnttManager::Cleanup] Cleaning relationships for entity " + id + "...");
+        }
         PlayerRelation asPlayer = playerRelations.getOrNull(entity);
         if (asPlayer != null) {
             registry.remove(asPlayer.profile(), ProfileOwner.class);
-            log("[EnttManager::Cleanup]   profile " + EntityId.toString(asPlayer.profile()) + " lost its player " + id);
+            if (log != null) {
+                log("[EnttManager::Cleanup]   profile " + EntityId.toString(asPlayer.profile()) + " lost its player " + id);
+            }
         }
         ProfileOwner asProfile = profileOwners.getOrNull(entity);
         if (asProfile != null) {
             registry.remove(asProfile.player(), PlayerRelation.class);
-            log("[EnttManager::Cleanup]   player " + EntityId.toString(asProfile.player()) + " lost its profile " + id);
+            if (log != null) {
+                log("[EnttManager::Cleanup]   player " + EntityId.toString(asProfile.player()) + " lost its profile " + id);
+            }
         }
         ParentComponent asChild = parents.getOrNull(entity);
         if (asChild != null) {
             leaveParent(entity, asChild.parent());
-            log("[EnttManager::Cleanup]   removed " + id + " from the children of " + EntityId.toString(asChild.parent()));
+            if (log != null) {
+                log("[EnttManager::Cleanup]   removed " + id + " from the children of " + EntityId.toString(asChild.parent()));
+            }
         }
         ChildrenComponent asParent = childLists.getOrNull(entity);
         if (asParent != null) {
             for (int child : asParent.children().toArray()) {
                 registry.remove(child, ParentComponent.class);
-                log("[EnttManager::Cleanup]   child " + EntityId.toString(child) + " lost its parent " + id);
+                if (log != null) {
+                    log("[EnttManager::Cleanup]   child " + EntityId.toString(child) + " lost its parent " + id);
+                }
             }
         }
         CoursesAttended asStudent = courseLists.getOrNull(entity);
@@ -571,16 +601,22 @@ public final class EnttManager {
             for (int course : asStudent.courses().toArray()) {
                 removeFromList(course, studentLists, EnrolledStudents::students, EnrolledStudents.class, entity);
             }
-            log("[EnttManager::Cleanup]   dropped " + id + " from " + asStudent.courses().size() + " course(s)");
+            if (log != null) {
+                log("[EnttManager::Cleanup]   dropped " + id + " from " + asStudent.courses().size() + " course(s)");
+            }
         }
         EnrolledStudents asCourse = studentLists.getOrNull(entity);
         if (asCourse != null) {
             for (int student : asCourse.students().toArray()) {
                 removeFromList(student, courseLists, CoursesAttended::courses, CoursesAttended.class, entity);
             }
-            log("[EnttManager::Cleanup]   removed course " + id + " from " + asCourse.students().size() + " student(s)");
+            if (log != null) {
+                log("[EnttManager::Cleanup]   removed course " + id + " from " + asCourse.students().size() + " student(s)");
+            }
         }
-        log("[EnttManager::Cleanup] Finished cleaning for entity " + id + ".");
+        if (log != null) {
+            log("[EnttManager::Cleanup] Finished cleaning for entity " + id + ".");
+        }
     }
 
     // ---------------------------------------------------------------- helpers
@@ -655,13 +691,14 @@ public final class EnttManager {
     }
 
     private Outcome refused(String operation, Outcome.Refused why) {
-        log("[EnttManager] " + operation + " refused: " + why.message());
+        if (log != null) {
+            log("[EnttManager] " + operation + " refused: " + why.message());
+        }
         return why;
     }
 
+    /** Callers check {@code log != null} first, so no line is built when nobody listens. */
     private void log(String line) {
-        if (log != null) {
-            log.accept(line);
-        }
+        log.accept(line);
     }
 }
