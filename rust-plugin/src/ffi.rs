@@ -312,6 +312,18 @@ pub fn parent_child_pairs() -> Vec<(u32, u32)> {
     pairs(fetch_u32s(2, |buf, cap| unsafe { host_get_parent_child_pairs(buf, cap) }))
 }
 
+/// The whole 1:N relation as flat `[parent, child, ...]` pairs, into a buffer the caller keeps
+/// (a system that reads it every frame allocates once).
+pub fn parent_child_pairs_into(buffer: &mut Vec<u32>) {
+    buffer.clear();
+    let count = unsafe { host_get_parent_child_pairs(ptr::null_mut(), 0) };
+    buffer.reserve(count * 2);
+    let written = unsafe { host_get_parent_child_pairs(buffer.as_mut_ptr(), count) };
+    if written <= count {
+        unsafe { buffer.set_len(written * 2) }; // the host wrote exactly `written` pairs
+    }
+}
+
 pub fn enrollments() -> Vec<(u32, u32)> {
     pairs(fetch_u32s(2, |buf, cap| unsafe { host_get_enrollments(buf, cap) }))
 }

@@ -300,10 +300,17 @@ pub extern "C" fn bench_get_name(entity: u32, n: u32) -> u32 {
     (0..n).map(|_| ffi::get_name(entity).map_or(0, |name| name.len() as u32)).sum()
 }
 
-/// `n` reads of the whole 1:N relation in one batched exchange each; returns pairs seen.
+/// `n` reads of the whole 1:N relation in one batched exchange each, into one reused buffer;
+/// returns pairs seen.
 #[no_mangle]
 pub extern "C" fn bench_edges_batched(n: u32) -> u32 {
-    (0..n).map(|_| ffi::parent_child_pairs().len() as u32).sum()
+    let mut buffer = Vec::new();
+    (0..n)
+        .map(|_| {
+            ffi::parent_child_pairs_into(&mut buffer);
+            (buffer.len() / 2) as u32
+        })
+        .sum()
 }
 
 /// The safe half of `ffi::bench_edges_per_entity`: `host_get_parent` for each child, `n` times.

@@ -11,10 +11,13 @@ public record AbiFunction(String name, List<Param> params, ArgKind result, Strin
     /** A named parameter. */
     public record Param(String name, ArgKind kind) {}
 
-    /** Calls the C API for one crossing. Void functions return 0. */
+    /**
+     * Calls the C API for one crossing. Arguments come as Chicory passes them, one {@code long} per
+     * {@code i32}; void functions return 0.
+     */
     @FunctionalInterface
     public interface Body {
-        int call(EnttApi api, int handle, GuestMemory memory, int[] args);
+        int call(EnttApi api, int handle, GuestMemory memory, long[] args);
     }
 
     public boolean returnsValue() {

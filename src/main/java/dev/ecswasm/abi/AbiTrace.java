@@ -86,11 +86,11 @@ public final class AbiTrace {
         return Table.create("Guest memory traffic", seq, function, access, address, length, before, after, text);
     }
 
-    Crossing begin(AbiFunction fn, int[] args) {
+    Crossing begin(AbiFunction fn, long[] args) {
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             AbiFunction.Param p = fn.params().get(i);
-            shown.add(p.name() + "=" + p.kind().format(args[i]));
+            shown.add(p.name() + "=" + p.kind().format((int) args[i]));
         }
         return new Crossing(crossings.size() + 1, fn.name(), List.copyOf(shown), "", null, "", new ArrayList<>());
     }
@@ -133,6 +133,11 @@ public final class AbiTrace {
             byte[] before = memory.read(address, bytes.length);
             memory.write(address, bytes);
             crossing.memory().add(new MemoryEvent(Access.WRITE, Integer.toUnsignedLong(address), before, bytes.clone()));
+        }
+
+        @Override
+        public void writeU32s(int address, int[] values, int count) {
+            GuestMemory.super.writeU32s(address, values, count); // through write(), so it is recorded
         }
     }
 }

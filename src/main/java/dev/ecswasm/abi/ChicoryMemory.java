@@ -25,4 +25,11 @@ public final class ChicoryMemory implements GuestMemory {
     public void write(int address, byte[] bytes) {
         memory.write(address, bytes);
     }
+
+    @Override
+    public void writeU32s(int address, int[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            memory.writeI32(address + 4 * i, values[i]); // Wasm memory is little-endian, as the ABI is
+        }
+    }
 }

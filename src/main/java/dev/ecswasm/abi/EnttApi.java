@@ -3,7 +3,6 @@ package dev.ecswasm.abi;
 import dev.ecswasm.ecs.EntityId;
 import dev.ecswasm.ecs.EntityLimitException;
 import dev.ecswasm.world.EnttManager;
-import dev.ecswasm.world.Links;
 import dev.ecswasm.world.Outcome;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -11,7 +10,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
@@ -47,6 +45,8 @@ public final class EnttApi {
     public static final int DEFAULT_MAX_ENTITIES = 100_000;
 
     private final ManagerHandles handles = new ManagerHandles();
+    private String lastEncoded;   // the two calls of one exchange encode the same String once
+    private byte[] lastUtf8;
     private final int maxNameBytes;
     private final int maxEntities;
 
@@ -282,20 +282,17 @@ public final class EnttApi {
 
     /** Two-call: every 1:1 link as {@code (player, profile)} u32 pairs; {@code cap} counts pairs. */
     public int getPlayerProfiles(int handle, GuestMemory memory, int buf, int cap) {
-        return pairList(handle, memory, buf, cap, m -> pairs(m.playerProfiles(), Links.PlayerProfile::player,
-                Links.PlayerProfile::profile));
+        return pairList(handle, memory, buf, cap, EnttManager::playerProfileCount, EnttManager::playerProfilePairs);
     }
 
     /** Two-call: every 1:N edge as {@code (parent, child)} u32 pairs; {@code cap} counts pairs. */
     public int getParentChildPairs(int handle, GuestMemory memory, int buf, int cap) {
-        return pairList(handle, memory, buf, cap, m -> pairs(m.parentChildEdges(), Links.ParentChild::parent,
-                Links.ParentChild::child));
+        return pairList(handle, memory, buf, cap, EnttManager::parentChildCount, EnttManager::parentChildPairs);
     }
 
     /** Two-call: every N:N edge as {@code (student, course)} u32 pairs; {@code cap} counts pairs. */
     public int getEnrollments(int handle, GuestMemory memory, int buf, int cap) {
-        return pairList(handle, memory, buf, cap, m -> pairs(m.enrollments(), Links.Enrollment::student,
-                Links.Enrollment::course));
+        return pairList(handle, memory, buf, cap, EnttManager::enrollmentCount, EnttManager::enrollmentPairs);
     }
 
     // ---------------------------------------------------------------- last error
@@ -328,9 +325,17 @@ public final class EnttApi {
         return guest;
     }
 
+    private byte[] utf8(String value) {
+        if (value != lastEncoded) {
+            lastUtf8 = value.getBytes(StandardCharsets.UTF_8);
+            lastEncoded = value;
+        }
+        return lastUtf8;
+    }
+
     /** Copies as much of the string as fits, cut at a character boundary, then a NUL. */
-    private static int writeString(ManagerHandles.Session s, GuestAccess guest, String value, int buf, int cap) {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    private int writeString(ManagerHandles.Session s, GuestAccess guest, String value, int buf, int cap) {
+        byte[] utf8 = utf8(value);
         int needed = utf8.length + 1;
         if (buf == 0 && cap == 0) {
             return ok(s, needed);
@@ -364,12 +369,16 @@ public final class EnttApi {
         return writeU32s(s, guest, ids, ids.length, buf, cap);
     }
 
-    private int pairList(int handle, GuestMemory memory, int buf, int cap,
-                         Function<EnttManager, int[]> query) {
+    /** Call 1 only counts (cheap); call 2 walks the relation and copies it, if it fits. */
+    private int pairList(int handle, GuestMemory memory, int buf, int cap, ToIntFunction<EnttManager> count,
+                         Function<EnttManager, int[]> pairs) {
         ManagerHandles.Session s = handles.resolve(handle);
         GuestAccess guest = checkedBuffer(memory, "pair buffer", buf, cap, 8);
-        int[] flat = query.apply(s.manager);
-        return writeU32s(s, guest, flat, flat.length / 2, buf, cap);
+        int needed = count.applyAsInt(s.manager);
+        if (buf == 0 && cap == 0 || Integer.toUnsignedLong(cap) < needed) {
+            return writeU32s(s, guest, null, needed, buf, cap);
+        }
+        return writeU32s(s, guest, pairs.apply(s.manager), needed, buf, cap);
     }
 
     /** Writes the values if all {@code count} elements fit in {@code cap}; returns {@code count}. */
@@ -381,7 +390,7 @@ public final class EnttApi {
             return fail(s, ErrorCode.BUFFER_TOO_SMALL, "room for " + Integer.toUnsignedLong(cap) + ", " + count
                     + " needed; nothing written", count);
         }
-        guest.write("list buffer", buf, GuestAccess.u32s(values));
+        guest.writeU32s("list buffer", buf, values, values.length);
         return ok(s, count);
     }
 
@@ -402,15 +411,6 @@ public final class EnttApi {
         }
         guest.write("component buffer", buf, layout.encode(value.get()));
         return ok(s, needed);
-    }
-
-    private static <L> int[] pairs(List<L> links, ToIntFunction<L> first, ToIntFunction<L> second) {
-        int[] flat = new int[links.size() * 2];
-        for (int i = 0; i < links.size(); i++) {
-            flat[2 * i] = first.applyAsInt(links.get(i));
-            flat[2 * i + 1] = second.applyAsInt(links.get(i));
-        }
-        return flat;
     }
 
     private static int entityOrNull(ManagerHandles.Session s, int entity, OptionalInt answer, String absent) {

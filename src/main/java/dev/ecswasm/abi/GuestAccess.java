@@ -1,7 +1,5 @@
 package dev.ecswasm.abi;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * Every read and write of guest memory the ABI makes goes through here, and is checked first.
@@ -43,13 +41,36 @@ final class GuestAccess {
         }
     }
 
-    /** Little-endian u32s, the layout of a {@code uint32_t[]} on wasm32. */
-    static byte[] u32s(int[] values) {
-        ByteBuffer out = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (int value : values) {
-            out.putInt(value);
+    /** Writes the first {@code count} values as little-endian u32s, the layout of a {@code uint32_t[]} on wasm32. */
+    void writeU32s(String what, int ptr, int[] values, int count) {
+        checkRange(what, ptr, 4L * count);
+        if (count > 0) {
+            memory.writeU32s(ptr, values, count);
         }
-        return out.array();
+    }
+
+    /** Little-endian u32s, for tests. */
+    static byte[] u32s(int[] values) {
+        GuestMemory collect = new GuestMemory() {
+            byte[] bytes = new byte[0];
+
+            @Override
+            public long size() {
+                return Long.MAX_VALUE;
+            }
+
+            @Override
+            public byte[] read(int address, int length) {
+                return bytes;
+            }
+
+            @Override
+            public void write(int address, byte[] written) {
+                bytes = written;
+            }
+        };
+        collect.writeU32s(0, values, values.length);
+        return collect.read(0, values.length * 4);
     }
 
     static String hex(long address) {

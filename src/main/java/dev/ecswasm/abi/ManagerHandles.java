@@ -2,6 +2,7 @@ package dev.ecswasm.abi;
 
 import dev.ecswasm.world.EnttManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,8 +16,9 @@ final class ManagerHandles {
     private static final int INDEX_BITS = 16;
     private static final int INDEX_MASK = (1 << INDEX_BITS) - 1;
 
-    private final List<Session> slots = new ArrayList<>();
-    private final List<Integer> generations = new ArrayList<>();
+    private Session[] sessions = new Session[4]; // by slot; slot 0 stays empty so handle 0 is never issued
+    private int[] generations = new int[4];
+    private int used = 1;                         // slots handed out, counting the empty slot 0
     private final List<Integer> free = new ArrayList<>();
 
     /** One open manager and the ABI state that belongs to it. */
@@ -35,42 +37,47 @@ final class ManagerHandles {
         int index;
         if (!free.isEmpty()) {
             index = free.remove(free.size() - 1);
-            slots.set(index, new Session(manager));
         } else {
-            index = slots.size() + 1; // slot 0 would make handle 0 possible
+            index = used++;
             if (index > INDEX_MASK) {
                 throw new IllegalStateException("too many open managers");
             }
-            while (slots.size() <= index) {
-                slots.add(null);
-                generations.add(0);
+            if (index == sessions.length) {
+                sessions = Arrays.copyOf(sessions, index * 2);
+                generations = Arrays.copyOf(generations, index * 2);
             }
-            slots.set(index, new Session(manager));
         }
-        return (generations.get(index) << INDEX_BITS) | index;
+        sessions[index] = new Session(manager);
+        return (generations[index] << INDEX_BITS) | index;
     }
 
     Session resolve(int handle) {
         int index = handle & INDEX_MASK;
-        int generation = handle >>> INDEX_BITS;
+        if (index < used && index != 0) {
+            Session session = sessions[index];
+            if (session != null && generations[index] == handle >>> INDEX_BITS) {
+                return session; // the hot path: one array read and a compare
+            }
+        }
+        throw invalid(handle);
+    }
+
+    private AbiTrap invalid(int handle) {
+        int index = handle & INDEX_MASK;
         if (handle == 0) {
-            throw new AbiTrap("manager handle is null");
+            return new AbiTrap("manager handle is null");
         }
-        if (index >= slots.size() || index == 0 || generation > generations.get(index)) {
-            throw new AbiTrap("manager handle " + GuestAccess.hex(Integer.toUnsignedLong(handle)) + " was never opened");
+        if (index >= used || index == 0 || handle >>> INDEX_BITS > generations[index]) {
+            return new AbiTrap("manager handle " + GuestAccess.hex(Integer.toUnsignedLong(handle)) + " was never opened");
         }
-        Session session = slots.get(index);
-        if (session == null || generation != generations.get(index)) {
-            throw new AbiTrap("manager handle " + GuestAccess.hex(Integer.toUnsignedLong(handle)) + " is closed");
-        }
-        return session;
+        return new AbiTrap("manager handle " + GuestAccess.hex(Integer.toUnsignedLong(handle)) + " is closed");
     }
 
     void close(int handle) {
         resolve(handle);
         int index = handle & INDEX_MASK;
-        slots.set(index, null);
-        generations.set(index, (generations.get(index) + 1) & 0xFFFF);
+        sessions[index] = null;
+        generations[index] = (generations[index] + 1) & 0xFFFF;
         free.add(index);
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -27,6 +28,7 @@ public final class PluginModule {
     private final WasmModule module;
     private final String origin;
     private final List<String> exports;
+    private final Set<String> exportSet;
     private Function<Instance, Machine> compiled;
 
     private PluginModule(WasmModule module, String origin) {
@@ -40,6 +42,7 @@ public final class PluginModule {
             }
         }
         this.exports = List.copyOf(names);
+        this.exportSet = Set.copyOf(names);
     }
 
     /** The committed Rust plugin, built from {@code rust-plugin/}. */
@@ -82,7 +85,7 @@ public final class PluginModule {
     }
 
     public boolean exportsFunction(String name) {
-        return exports.contains(name);
+        return exportSet.contains(name);
     }
 
     /**

@@ -439,14 +439,15 @@ public final class WasmHost implements AutoCloseable {
     private HostFunction hostFunction(AbiFunction function) {
         List<ValType> params = Collections.nCopies(function.params().size(), ValType.I32);
         List<ValType> results = function.returnsValue() ? List.of(ValType.I32) : List.of();
+        long[] result = new long[1]; // reused: calls are serialised on the guest thread, and Chicory reads it at once
         return new HostFunction(Abi.MODULE, function.name(), FunctionType.of(params, results), (caller, args) -> {
-            int[] ints = new int[args.length];
-            for (int i = 0; i < args.length; i++) {
-                ints[i] = (int) args[i];
-            }
             try {
-                int result = imports.invoke(function, memory, ints);
-                return function.returnsValue() ? new long[] {result} : null;
+                int value = imports.invokeWasm(function, memory, args);
+                if (!function.returnsValue()) {
+                    return null;
+                }
+                result[0] = value;
+                return result;
             } catch (RuntimeException failure) {
                 failedHostCall = function.name();
                 throw failure;

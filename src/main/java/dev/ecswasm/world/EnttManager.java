@@ -458,6 +458,69 @@ public final class EnttManager {
         return out;
     }
 
+    /** How many 1:N edges there are (one per child that has a parent). O(1). */
+    public int parentChildCount() {
+        return parents.size();
+    }
+
+    /** How many 1:1 links there are. O(1). */
+    public int playerProfileCount() {
+        return playerRelations.size();
+    }
+
+    /** How many enrollments there are. O(students). */
+    public int enrollmentCount() {
+        int count = 0;
+        for (int i = 0; i < courseLists.size(); i++) {
+            count += courseLists.valueAt(i).courses().size();
+        }
+        return count;
+    }
+
+    /**
+     * Every 1:N edge as a flat {@code [parent, child, parent, child, ...]} array, walked straight off
+     * the parents' child lists: what the ABI's batched read copies out. Grouped by parent, in no
+     * particular order of parents.
+     */
+    public int[] parentChildPairs() {
+        int[] flat = new int[parentChildCount() * 2];
+        int n = 0;
+        for (int i = 0; i < childLists.size(); i++) {
+            int parent = childLists.entityAt(i);
+            EdgeList children = childLists.valueAt(i).children();
+            for (int c = 0; c < children.size(); c++) {
+                flat[n++] = parent;
+                flat[n++] = children.get(c);
+            }
+        }
+        return flat;
+    }
+
+    /** Every 1:1 link as a flat {@code [player, profile, ...]} array, in no particular order. */
+    public int[] playerProfilePairs() {
+        int[] flat = new int[playerProfileCount() * 2];
+        for (int i = 0; i < playerRelations.size(); i++) {
+            flat[2 * i] = playerRelations.entityAt(i);
+            flat[2 * i + 1] = playerRelations.valueAt(i).profile();
+        }
+        return flat;
+    }
+
+    /** Every enrollment as a flat {@code [student, course, ...]} array, grouped by student. */
+    public int[] enrollmentPairs() {
+        int[] flat = new int[enrollmentCount() * 2];
+        int n = 0;
+        for (int i = 0; i < courseLists.size(); i++) {
+            int student = courseLists.entityAt(i);
+            EdgeList courses = courseLists.valueAt(i).courses();
+            for (int c = 0; c < courses.size(); c++) {
+                flat[n++] = student;
+                flat[n++] = courses.get(c);
+            }
+        }
+        return flat;
+    }
+
     // ---------------------------------------------------------------- cleanup on destroy
 
     /**
