@@ -1,0 +1,201 @@
+package dev.ecswasm.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark in one go and writes the side-by-side tables to {@code BENCHMARKS.md}
+ * (or, in smoke mode, a few quick iterations to {@code target/BENCHMARKS-smoke.md}).
+ * GraalWasm needs a newer JDK than the build's: its class runs in a fork of {@code -Dbench.jdk25}.
+ */
+public final class BenchmarkReport {
+    private final Map<String, Double> scores = new HashMap<>();
+    private final List<String> failures = new ArrayList<>();
+
+    private BenchmarkReport() {}
+
+    public static void main(String[] args) throws IOException, RunnerException {
+        boolean smoke = Boolean.getBoolean("bench.smoke");
+        String jdk25 = System.getProperty("bench.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        BenchmarkReport report = new BenchmarkReport();
+        report.run(options(smoke).exclude("GraalBoundaryBench"), "Java " + System.getProperty("java.version"));
+        if (Files.isExecutable(Path.of(jdk25))) {
+            report.run(options(smoke).include("GraalBoundaryBench").jvm(jdk25), "GraalWasm on " + jdk25);
+        } else {
+            report.failures.add("GraalWasm: no JDK 25 at " + jdk25 + " (set -Dbench.jdk25=...)");
+        }
+        Path out = smoke ? Path.of("target/BENCHMARKS-smoke.md") : Path.of("BENCHMARKS.md");
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report.markdown(smoke), StandardCharsets.UTF_8);
+        System.out.println("wrote " + out);
+        if (smoke && !report.failures.isEmpty()) {
+            throw new IllegalStateException("benchmarks failed: " + report.failures);
+        }
+    }
+
+    private static ChainedOptionsBuilder options(boolean smoke) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("dev\\.ecswasm\\.bench\\..*Bench")
+                .forks(1)
+                .shouldFailOnError(false);
+        if (smoke) {
+            return options.warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
+                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(100))
+                    .param("others", "1000");
+        }
+        return options.warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+    }
+
+    private void run(ChainedOptionsBuilder options, String what) throws RunnerException {
+        Collection<RunResult> results = new Runner(options.build()).run();
+        if (results.isEmpty()) {
+            failures.add(what + ": no results");
+        }
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark();
+            String key = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            for (String param : result.getParams().getParamsKeys()) {
+                key += "[" + result.getParams().getParam(param) + "]";
+            }
+            scores.put(key, result.getPrimaryResult().getScore());
+        }
+    }
+
+    // ---------------------------------------------------------------- markdown
+
+    private String markdown(boolean smoke) {
+        StringBuilder md = new StringBuilder("# Benchmarks\n\n");
+        md.append(smoke ? "**Smoke run** (1 x 100 ms iterations): numbers are not meaningful, only that everything runs.\n\n"
+                : "");
+        md.append("Command: `mvn -Pbench compile exec:exec`").append(smoke ? " `-Dbench.smoke=true`" : "").append("  \n")
+                .append("JVM: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append(" (GraalWasm: a JDK 25 fork)  \n")
+                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append("  \n")
+                .append("Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("  \n")
+                .append(smoke ? "JMH 1.37, one fork, 1 x 100 ms warm-up, 1 x 100 ms measurement.\n\n"
+                        : "JMH 1.37, one fork, 2 x 1 s warm-up, 3 x 1 s measurement; average time. These 2-core"
+                        + " machines are shared and noisy: read the ratios, measured side by side in this one run.\n\n");
+
+        md.append("## ECS: ours against Dominion 0.9.0 and Artemis-odb 2.3.0\n\n")
+                .append("One million entities with two components; ns per entity. Ratio = ours / the faster peer"
+                        + " (below 1: we lead).\n\n")
+                .append("| operation | ours | Dominion | Artemis | ratio |\n|---|---:|---:|---:|---:|\n");
+        ecsRow(md, "create with 2 components", "Create", "Create");
+        ecsRow(md, "iterate 1 component", "Iterate1", "Iterate1");
+        ecsRow(md, "iterate 2 components", "Iterate2", "Iterate2");
+        ecsRow(md, "random get via `registry.get`", "RandomGet", "RandomGet");
+        ecsRow(md, "random get via a held `Storage` (like Artemis' mapper)", "RandomGetStorage", "RandomGet");
+        ecsRow(md, "destroy", "Destroy", "Destroy");
+
+        md.append("\n## Relationships (no peer has them)\n\n| measure | ns |\n|---|---:|\n");
+        row(md, "relink a random player and profile (1:1 churn)", "RelationBench.linkChurn");
+        row(md, "reparent a random child (1:N churn, cycle check)", "RelationBench.reparentChurn");
+        row(md, "enroll or drop (N:N churn), per call", "RelationBench.enrollDropChurn");
+        row(md, "destroy an entity of degree 32, world of 1,000", "RelationBench.destroyDegree32[1000]");
+        row(md, "destroy an entity of degree 32, world of 1,000,000", "RelationBench.destroyDegree32[1000000]");
+        md.append("| ratio 1,000,000 / 1,000 (goal: within 1.5) | ")
+                .append(ratio(get("RelationBench.destroyDegree32[1000000]"), get("RelationBench.destroyDegree32[1000]")))
+                .append(" |\n");
+        for (String depth : List.of("1", "2", "5", "10")) {
+            row(md, "cascade delete per child, tree of depth " + depth, "RelationBench.cascadeDeletePerChild[" + depth + "]");
+        }
+        md.append("\nFlecs publishes 17-19 ns per child for cascade delete (Apple M4; not measured here).\n");
+
+        md.append("\n## The boundary: the same plugin and ABI through each runtime\n\n")
+                .append("ns per crossing (per edge for the relation reads), ms for loading. Ratio = that runtime /"
+                        + " Chicory compiled (our default).\n\n")
+                .append("| measure | Chicory interpreter | Chicory compiled | Wasmtime (JNI) | ratio | GraalWasm (interp.) | ratio |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        boundaryRow(md, "guest to host, ABI import `host_is_entity_valid`", "abiCall");
+        boundaryRow(md, "guest to host, bare host function doing nothing", "bareCall");
+        md.append("| ABI call / bare call (goal compiled: within 1.5) | ")
+                .append(ratio(chicory("abiCall", "INTERPRETER"), chicory("bareCall", "INTERPRETER"))).append(" | ")
+                .append(ratio(chicory("abiCall", "COMPILED"), chicory("bareCall", "COMPILED"))).append(" | ")
+                .append(ratio(get("WasmtimeBoundaryBench.abiCall"), get("WasmtimeBoundaryBench.bareCall"))).append(" | | ")
+                .append(ratio(get("GraalBoundaryBench.abiCall"), get("GraalBoundaryBench.bareCall"))).append(" | |\n");
+        boundaryRow(md, "two-call `get_name` into a fresh String (goal compiled: 100 ns)", "getName");
+        boundaryRow(md, "relation read, batched, per edge", "edgesBatched");
+        boundaryRow(md, "relation read, one call per entity, per edge", "edgesPerEntity");
+        md.append("| per-entity / batched (goal: at least 10) | ")
+                .append(ratio(chicory("edgesPerEntity", "INTERPRETER"), chicory("edgesBatched", "INTERPRETER"))).append(" | ")
+                .append(ratio(chicory("edgesPerEntity", "COMPILED"), chicory("edgesBatched", "COMPILED"))).append(" | ")
+                .append(ratio(get("WasmtimeBoundaryBench.edgesPerEntity"), get("WasmtimeBoundaryBench.edgesBatched")))
+                .append(" | | ")
+                .append(ratio(get("GraalBoundaryBench.edgesPerEntity"), get("GraalBoundaryBench.edgesBatched")))
+                .append(" | |\n");
+        boundaryRow(md, "host to guest, empty export", "emptyExport");
+        boundaryRow(md, "load, cold (parse, compile, instantiate), ms", "loadCold");
+        md.append("| load, warm (instantiate a parsed module), ms | ").append(num(chicory("loadWarm", "INTERPRETER")))
+                .append(" | ").append(num(chicory("loadWarm", "COMPILED"))).append(" | | | | |\n");
+
+        md.append("\nNot measured: GraalWasm with its JIT (it needs the Graal compiler jars on the upgrade module"
+                        + " path, which this build does not set up), and Chicory's build-time compiler"
+                        + " (`chicory-compiler-maven-plugin`; measured elsewhere at the runtime compiler's speed).\n");
+        if (!failures.isEmpty()) {
+            md.append("\n## Could not run\n\n");
+            for (String failure : failures) {
+                md.append("- ").append(failure).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    private void ecsRow(StringBuilder md, String label, String ours, String peers) {
+        Double o = get("EcsBench.ours" + ours);
+        Double d = get("EcsBench.dominion" + peers);
+        Double a = get("EcsBench.artemis" + peers);
+        Double fastest = d == null ? a : a == null ? d : Math.min(d, a);
+        md.append("| ").append(label).append(" | ").append(num(o)).append(" | ").append(num(d)).append(" | ")
+                .append(num(a)).append(" | ").append(ratio(o, fastest)).append(" |\n");
+    }
+
+    private void boundaryRow(StringBuilder md, String label, String method) {
+        Double compiled = chicory(method, "COMPILED");
+        Double wasmtime = get("WasmtimeBoundaryBench." + method);
+        Double graal = get("GraalBoundaryBench." + method);
+        md.append("| ").append(label).append(" | ").append(num(chicory(method, "INTERPRETER"))).append(" | ")
+                .append(num(compiled)).append(" | ").append(num(wasmtime)).append(" | ").append(ratio(wasmtime, compiled))
+                .append(" | ").append(num(graal)).append(" | ").append(ratio(graal, compiled)).append(" |\n");
+    }
+
+    private void row(StringBuilder md, String label, String key) {
+        md.append("| ").append(label).append(" | ").append(num(get(key))).append(" |\n");
+    }
+
+    private Double chicory(String method, String mode) {
+        return get("ChicoryBoundaryBench." + method + "[" + mode + "]");
+    }
+
+    private Double get(String key) {
+        return scores.get(key);
+    }
+
+    private static String num(Double value) {
+        if (value == null) {
+            return "n/a";
+        }
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String ratio(Double a, Double b) {
+        return a == null || b == null ? "n/a" : String.format(Locale.ROOT, "%.2f", a / b);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.ecswasm.bench;
+
+import dev.ecswasm.abi.Abi;
+import dev.ecswasm.abi.AbiFunction;
+import dev.ecswasm.abi.GuestMemory;
+import dev.ecswasm.abi.HostImports;
+import dev.ecswasm.world.EnttManager;
+import java.util.HashMap;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * The same plugin and ABI code on GraalWasm (Truffle), through the polyglot API: every import is a
+ * {@link ProxyExecutable} calling {@link HostImports}. Needs a JDK 21+ (the benchmark forks a JDK 25).
+ */
+final class GraalRunner implements AutoCloseable {
+    private final Context context;
+    private final Value exports;
+    private final Value memory;
+
+    GraalRunner(byte[] wasm, EnttManager world, boolean withNoop) {
+        context = Context.newBuilder("wasm")
+                .option("wasm.Builtins", "wasi_snapshot_preview1")
+                .option("engine.WarnInterpreterOnly", "false")
+                .build();
+        HostImports imports = HostImports.of(world);
+        Value[] memoryRef = new Value[1];
+        GuestMemory guestMemory = new GuestMemory() {
+            @Override
+            public long size() {
+                return memoryRef[0].getBufferSize();
+            }
+
+            @Override
+            public byte[] read(int address, int length) {
+                byte[] out = new byte[length];
+                memoryRef[0].readBuffer(address, out, 0, length);
+                return out;
+            }
+
+            @Override
+            public void write(int address, byte[] bytes) {
+                for (int i = 0; i < bytes.length; i++) {
+                    memoryRef[0].writeBufferByte(address + i, bytes[i]);
+                }
+            }
+        };
+        Map<String, Object> env = new HashMap<>();
+        for (AbiFunction function : Abi.FUNCTIONS) {
+            env.put(function.name(), (ProxyExecutable) args -> {
+                long[] wide = new long[args.length];
+                for (int i = 0; i < args.length; i++) {
+                    wide[i] = args[i].asInt();
+                }
+                return imports.invokeWasm(function, guestMemory, wide);
+            });
+        }
+        if (withNoop) {
+            env.put("bench_noop", (ProxyExecutable) args -> 0);
+        }
+        Value module = context.eval(Source.newBuilder("wasm", ByteSequence.create(wasm), "plugin").buildLiteral());
+        Value instance = module.newInstance(ProxyObject.fromMap(Map.of("env", ProxyObject.fromMap(env))));
+        exports = instance.getMember("exports");
+        memory = exports.getMember("memory");
+        memoryRef[0] = memory;
+    }
+
+    Value export(String name) {
+        return exports.getMember(name);
+    }
+
+    int call(String export, Object... args) {
+        Value result = exports.getMember(export).execute(args);
+        return result.isNumber() ? result.asInt() : 0;
+    }
+
+    void write(int address, byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            memory.writeBufferByte(address + i, bytes[i]);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
