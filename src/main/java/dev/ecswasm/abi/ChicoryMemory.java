@@ -1,6 +1,8 @@
 package dev.ecswasm.abi;
 
 import com.dylibso.chicory.runtime.Memory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /** A Chicory {@link Memory} seen as {@link GuestMemory}: the production backing of the ABI. */
@@ -28,8 +30,9 @@ public final class ChicoryMemory implements GuestMemory {
 
     @Override
     public void writeU32s(int address, int[] values, int count) {
-        for (int i = 0; i < count; i++) {
-            memory.writeI32(address + 4 * i, values[i]); // Wasm memory is little-endian, as the ABI is
-        }
+        // Two bulk copies (ints to little-endian bytes, bytes into memory) beat one checked write per value.
+        byte[] bytes = new byte[count * 4];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(values, 0, count);
+        memory.write(address, bytes);
     }
 }

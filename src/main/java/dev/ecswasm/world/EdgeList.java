@@ -42,6 +42,11 @@ public final class EdgeList {
         return positionOf(id) >= 0;
     }
 
+    /** The backing array, valid up to {@link #size()}: for bulk reads inside this package. */
+    int[] raw() {
+        return items;
+    }
+
     public int[] toArray() {
         return Arrays.copyOf(items, size);
     }

@@ -488,9 +488,10 @@ public final class EnttManager {
         for (int i = 0; i < childLists.size(); i++) {
             int parent = childLists.entityAt(i);
             EdgeList children = childLists.valueAt(i).children();
-            for (int c = 0; c < children.size(); c++) {
+            int[] raw = children.raw();
+            for (int c = 0, size = children.size(); c < size; c++) {
                 flat[n++] = parent;
-                flat[n++] = children.get(c);
+                flat[n++] = raw[c];
             }
         }
         return flat;
