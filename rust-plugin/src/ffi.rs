@@ -107,7 +107,8 @@ fn outcome(succeeded: bool) -> Result<(), HostError> {
 
 // ------------------------------------------------------------------ the two-call pattern
 
-/// Call 1 asks for the size (bytes including the NUL), call 2 fills a buffer of that size.
+/// Call 1 asks for the size (bytes including the NUL), call 2 fills a buffer of that size, which
+/// then becomes the `String` itself (no second allocation).
 fn fetch_string(call: impl Fn(*mut u8, usize) -> usize) -> Option<String> {
     let needed = call(ptr::null_mut(), 0);
     if needed == 0 {
@@ -118,7 +119,9 @@ fn fetch_string(call: impl Fn(*mut u8, usize) -> usize) -> Option<String> {
     if written != needed {
         return None; // changed between the calls
     }
-    CStr::from_bytes_with_nul(&buffer).ok()?.to_str().ok().map(str::to_owned)
+    CStr::from_bytes_with_nul(&buffer).ok()?; // exactly one NUL, at the end
+    buffer.pop();
+    String::from_utf8(buffer).ok()
 }
 
 /// The same for lists: call 1 asks for the element count, call 2 fills a `Vec` of that length.

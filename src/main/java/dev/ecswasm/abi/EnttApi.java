@@ -10,6 +10,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
@@ -325,9 +326,11 @@ public final class EnttApi {
         return guest;
     }
 
-    private byte[] utf8(String value) {
+    /** The string's UTF-8 bytes followed by a NUL, encoded once per two-call exchange. */
+    private byte[] utf8z(String value) {
         if (value != lastEncoded) {
-            lastUtf8 = value.getBytes(StandardCharsets.UTF_8);
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            lastUtf8 = Arrays.copyOf(utf8, utf8.length + 1);
             lastEncoded = value;
         }
         return lastUtf8;
@@ -335,8 +338,9 @@ public final class EnttApi {
 
     /** Copies as much of the string as fits, cut at a character boundary, then a NUL. */
     private int writeString(ManagerHandles.Session s, GuestAccess guest, String value, int buf, int cap) {
-        byte[] utf8 = utf8(value);
-        int needed = utf8.length + 1;
+        byte[] utf8z = utf8z(value);
+        int length = utf8z.length - 1;
+        int needed = utf8z.length;
         if (buf == 0 && cap == 0) {
             return ok(s, needed);
         }
@@ -344,18 +348,19 @@ public final class EnttApi {
         if (room == 0) {
             return fail(s, ErrorCode.BUFFER_TOO_SMALL, "a buffer of 0 bytes holds nothing; " + needed + " needed", needed);
         }
-        int copied = (int) Math.min(utf8.length, room - 1);
-        while (copied > 0 && copied < utf8.length && (utf8[copied] & 0xC0) == 0x80) {
-            copied--; // utf8[copied] continues a character: cut before that character starts
+        if (room >= needed) {
+            guest.write("string buffer", buf, utf8z); // the common case: it all fits
+            return ok(s, needed);
         }
-        byte[] out = new byte[copied + 1];
-        System.arraycopy(utf8, 0, out, 0, copied);
+        int copied = (int) (room - 1);
+        while (copied > 0 && (utf8z[copied] & 0xC0) == 0x80) {
+            copied--; // utf8z[copied] continues a character: cut before that character starts
+        }
+        byte[] out = Arrays.copyOf(utf8z, copied + 1); // the last byte becomes the NUL
+        out[copied] = 0;
         guest.write("string buffer", buf, out);
-        if (copied < utf8.length) {
-            return fail(s, ErrorCode.BUFFER_TOO_SMALL, "truncated to " + copied + " of " + utf8.length
-                    + " bytes; " + needed + " needed", needed);
-        }
-        return ok(s, needed);
+        return fail(s, ErrorCode.BUFFER_TOO_SMALL, "truncated to " + copied + " of " + length
+                + " bytes; " + needed + " needed", needed);
     }
 
     private int idList(int handle, GuestMemory memory, String what, int entity, int buf, int cap,
