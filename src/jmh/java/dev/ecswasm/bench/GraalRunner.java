@@ -18,7 +18,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * The same plugin and ABI code on GraalWasm (Truffle), through the polyglot API: every import is a
  * {@link ProxyExecutable} calling {@link HostImports}. Needs a JDK 21+ (the benchmark forks a JDK 25).
  */
-final class GraalRunner implements AutoCloseable {
+final class GraalRunner implements GuestRunner {
     private final Context context;
     private final Value exports;
     private final Value memory;
@@ -70,16 +70,26 @@ final class GraalRunner implements AutoCloseable {
         memoryRef[0] = memory;
     }
 
-    Value export(String name) {
-        return exports.getMember(name);
-    }
-
-    int call(String export, Object... args) {
-        Value result = exports.getMember(export).execute(args);
+    @Override
+    public int call(String export, int... args) {
+        Object[] boxed = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            boxed[i] = args[i];
+        }
+        Value result = exports.getMember(export).execute(boxed);
         return result.isNumber() ? result.asInt() : 0;
     }
 
-    void write(int address, byte[] bytes) {
+    @Override
+    public void callEmpty(int times) {
+        Value empty = exports.getMember("bench_empty");
+        for (int i = 0; i < times; i++) {
+            empty.execute();
+        }
+    }
+
+    @Override
+    public void write(int address, byte[] bytes) {
         for (int i = 0; i < bytes.length; i++) {
             memory.writeBufferByte(address + i, bytes[i]);
         }

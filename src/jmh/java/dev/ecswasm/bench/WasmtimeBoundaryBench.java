@@ -1,103 +1,11 @@
 package dev.ecswasm.bench;
 
-import static dev.ecswasm.bench.BoundaryFixture.CALLS;
-import static dev.ecswasm.bench.BoundaryFixture.CHILDREN;
-import static dev.ecswasm.bench.BoundaryFixture.EDGE_READS;
-import static dev.ecswasm.bench.BoundaryFixture.NAME_FETCHES;
+import dev.ecswasm.world.EnttManager;
 
-import io.github.kawamuray.wasmtime.Func;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
-
-/** {@link ChicoryBoundaryBench}'s workload on Wasmtime via wasmtime-java 0.19.0 (JNI). */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class WasmtimeBoundaryBench {
-
-    @State(Scope.Benchmark)
-    public static class Loaded {
-        BoundaryFixture fixture;
-        WasmtimeRunner plugin;
-        WasmtimeRunner loops;
-        int childIds;
-        Func empty;
-
-        @Setup(Level.Trial)
-        public void load() {
-            fixture = new BoundaryFixture();
-            plugin = new WasmtimeRunner(BoundaryFixture.plugin(), fixture.world, false);
-            childIds = plugin.call("guest_alloc", CHILDREN * 4);
-            plugin.write(childIds, fixture.childBytes());
-            loops = new WasmtimeRunner(BoundaryFixture.callLoops(), fixture.world, true);
-            empty = plugin.export("bench_empty");
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            plugin.close();
-            loops.close();
-        }
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(CALLS)
-    public int abiCall(Loaded s) {
-        return s.loops.call("loop_abi", CALLS);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(CALLS)
-    public int bareCall(Loaded s) {
-        return s.loops.call("loop_noop", CALLS);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(NAME_FETCHES)
-    public int getName(Loaded s) {
-        return s.plugin.call("bench_get_name", s.fixture.alice, NAME_FETCHES);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(EDGE_READS * CHILDREN)
-    public int edgesBatched(Loaded s) {
-        return s.plugin.call("bench_edges_batched", EDGE_READS);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(EDGE_READS * CHILDREN)
-    public int edgesPerEntity(Loaded s) {
-        return s.plugin.call("bench_edges_per_entity", s.childIds, CHILDREN, EDGE_READS);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(1000)
-    public int emptyExport(Loaded s) {
-        for (int i = 0; i < 1000; i++) {
-            s.plugin.callFunc(s.empty);
-        }
-        return 1000;
-    }
-
-    @Benchmark
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public int loadCold(Loaded s) {
-        try (WasmtimeRunner runner = new WasmtimeRunner(BoundaryFixture.plugin(), new BoundaryFixture().world, false)) {
-            return 1;
-        }
+/** The boundary workload on Wasmtime, the seed's runtime, via wasmtime-java 0.19.0 (JNI). */
+public class WasmtimeBoundaryBench extends BoundaryBench {
+    @Override
+    GuestRunner load(byte[] wasm, EnttManager world, boolean withNoop) {
+        return new WasmtimeRunner(wasm, world, withNoop);
     }
 }

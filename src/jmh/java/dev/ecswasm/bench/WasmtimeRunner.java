@@ -23,7 +23,7 @@ import java.util.Arrays;
  * JNI binding: every import is one {@link Func} calling {@link HostImports}, as Chicory's host
  * functions do, so the two runtimes differ only in the runtime.
  */
-final class WasmtimeRunner implements AutoCloseable {
+final class WasmtimeRunner implements GuestRunner {
     private final Store<Void> store;
     private final Linker linker;
     private final io.github.kawamuray.wasmtime.Module module;
@@ -64,7 +64,8 @@ final class WasmtimeRunner implements AutoCloseable {
         memory = linker.get(store, "", "memory").map(Extern::memory).orElse(null);
     }
 
-    int call(String export, int... args) {
+    @Override
+    public int call(String export, int... args) {
         Func func = linker.get(store, "", export).orElseThrow().func();
         Val[] in = new Val[args.length];
         for (int i = 0; i < args.length; i++) {
@@ -74,16 +75,16 @@ final class WasmtimeRunner implements AutoCloseable {
         return out.length == 0 ? 0 : out[0].i32();
     }
 
-    Func export(String name) {
-        return linker.get(store, "", name).orElseThrow().func();
+    @Override
+    public void callEmpty(int times) {
+        Func empty = linker.get(store, "", "bench_empty").orElseThrow().func();
+        for (int i = 0; i < times; i++) {
+            empty.call(store);
+        }
     }
 
-    int callFunc(Func func, Val... args) {
-        Val[] out = func.call(store, args);
-        return out.length == 0 ? 0 : out[0].i32();
-    }
-
-    void write(int address, byte[] bytes) {
+    @Override
+    public void write(int address, byte[] bytes) {
         ByteBuffer buffer = memory.buffer(store);
         buffer.put(address, bytes);
     }
