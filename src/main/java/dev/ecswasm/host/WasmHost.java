@@ -270,15 +270,19 @@ public final class WasmHost implements AutoCloseable {
         long call = ++calls;
         running = export;
         watchdog.start(call);
+        boolean stopped = false;
         try {
             long[] results = function.apply(args);
             return results == null ? new long[0] : results;
         } catch (RuntimeException | StackOverflowError failure) {
             boolean timedOut = watchdog.stop(call);
+            stopped = true;
             running = null;
             throw trap(export, failure, timedOut, errorMark, saved);
         } finally {
-            watchdog.stop(call);
+            if (!stopped) {
+                watchdog.stop(call);
+            }
             running = null;
         }
     }
