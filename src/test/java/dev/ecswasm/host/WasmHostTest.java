@@ -178,6 +178,16 @@ class WasmHostTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = ExecutionMode.class, names = "INTERPRETER")
+    void onADefaultSizedStackTheSameRecursionWouldFail(ExecutionMode mode) {
+        // The control for the test above: with a 1 MiB thread stack the interpreter runs out.
+        try (WasmHost host = WasmHost.builder(recursive()).mode(mode).stackBytes(1024 * 1024).build()) {
+            assertThrows(PluginTrap.class, () -> host.callInt("rec", 20_000));
+            assertEquals(10, host.callInt("rec", 10), "and the host carries on");
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(ExecutionMode.class)
     void runawayRecursionIsATrapAndTheHostCarriesOn(ExecutionMode mode) {
         try (WasmHost host = WasmHost.builder(recursive()).mode(mode).stackBytes(8L * 1024 * 1024).build()) {
