@@ -134,10 +134,5 @@ public final class AbiTrace {
             memory.write(address, bytes);
             crossing.memory().add(new MemoryEvent(Access.WRITE, Integer.toUnsignedLong(address), before, bytes.clone()));
         }
-
-        @Override
-        public void writeU32s(int address, int[] values, int count) {
-            GuestMemory.super.writeU32s(address, values, count); // through write(), so it is recorded
-        }
     }
 }

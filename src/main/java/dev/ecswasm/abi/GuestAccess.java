@@ -1,5 +1,7 @@
 package dev.ecswasm.abi;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Every read and write of guest memory the ABI makes goes through here, and is checked first.
@@ -41,36 +43,19 @@ final class GuestAccess {
         }
     }
 
-    /** Writes the first {@code count} values as little-endian u32s, the layout of a {@code uint32_t[]} on wasm32. */
+    /** Writes the first {@code count} values as a {@code uint32_t[]} on wasm32 would hold them. */
     void writeU32s(String what, int ptr, int[] values, int count) {
         checkRange(what, ptr, 4L * count);
         if (count > 0) {
-            memory.writeU32s(ptr, values, count);
+            memory.write(ptr, u32s(values, count));
         }
     }
 
-    /** Little-endian u32s, for tests. */
-    static byte[] u32s(int[] values) {
-        GuestMemory collect = new GuestMemory() {
-            byte[] bytes = new byte[0];
-
-            @Override
-            public long size() {
-                return Long.MAX_VALUE;
-            }
-
-            @Override
-            public byte[] read(int address, int length) {
-                return bytes;
-            }
-
-            @Override
-            public void write(int address, byte[] written) {
-                bytes = written;
-            }
-        };
-        collect.writeU32s(0, values, values.length);
-        return collect.read(0, values.length * 4);
+    /** The first {@code count} values as little-endian u32s, in one bulk copy. */
+    static byte[] u32s(int[] values, int count) {
+        byte[] bytes = new byte[count * 4];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(values, 0, count);
+        return bytes;
     }
 
     static String hex(long address) {

@@ -15,17 +15,4 @@ public interface GuestMemory {
 
     /** Copies {@code bytes} to {@code address}. */
     void write(int address, byte[] bytes);
-
-    /** Writes {@code count} values as little-endian u32s from {@code address}; a backing may do it without a copy. */
-    default void writeU32s(int address, int[] values, int count) {
-        byte[] out = new byte[count * 4];
-        for (int i = 0, at = 0; i < count; i++, at += 4) {
-            int value = values[i];
-            out[at] = (byte) value;
-            out[at + 1] = (byte) (value >>> 8);
-            out[at + 2] = (byte) (value >>> 16);
-            out[at + 3] = (byte) (value >>> 24);
-        }
-        write(address, out);
-    }
 }

@@ -54,6 +54,6 @@ class GuestAccessTest {
     @Test
     void u32sAreLittleEndian() {
         assertArrayEquals(new byte[] {1, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x78, 0x56, 0x34, 0x12},
-                GuestAccess.u32s(new int[] {1, -1, 0x12345678}));
+                GuestAccess.u32s(new int[] {1, -1, 0x12345678, 99}, 3));
     }
 }
