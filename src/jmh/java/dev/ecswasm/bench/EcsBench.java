@@ -97,7 +97,6 @@ public class EcsBench {
     @State(Scope.Thread)
     public static class OursFresh {
         Registry registry;
-        int[] ids = new int[N];
 
         @Setup(Level.Invocation)
         public void fresh() {

@@ -483,18 +483,7 @@ public final class EnttManager {
      * particular order of parents.
      */
     public int[] parentChildPairs() {
-        int[] flat = new int[parentChildCount() * 2];
-        int n = 0;
-        for (int i = 0; i < childLists.size(); i++) {
-            int parent = childLists.entityAt(i);
-            EdgeList children = childLists.valueAt(i).children();
-            int[] raw = children.raw();
-            for (int c = 0, size = children.size(); c < size; c++) {
-                flat[n++] = parent;
-                flat[n++] = raw[c];
-            }
-        }
-        return flat;
+        return flatten(childLists, ChildrenComponent::children, parentChildCount());
     }
 
     /** Every 1:1 link as a flat {@code [player, profile, ...]} array, in no particular order. */
@@ -509,14 +498,20 @@ public final class EnttManager {
 
     /** Every enrollment as a flat {@code [student, course, ...]} array, grouped by student. */
     public int[] enrollmentPairs() {
-        int[] flat = new int[enrollmentCount() * 2];
+        return flatten(courseLists, CoursesAttended::courses, enrollmentCount());
+    }
+
+    /** Each owner's edges as {@code [owner, other, owner, other, ...]}; {@code count} edges in all. */
+    private static <C> int[] flatten(Storage<C> lists, Function<C, EdgeList> edges, int count) {
+        int[] flat = new int[count * 2];
         int n = 0;
-        for (int i = 0; i < courseLists.size(); i++) {
-            int student = courseLists.entityAt(i);
-            EdgeList courses = courseLists.valueAt(i).courses();
-            for (int c = 0; c < courses.size(); c++) {
-                flat[n++] = student;
-                flat[n++] = courses.get(c);
+        for (int i = 0; i < lists.size(); i++) {
+            int owner = lists.entityAt(i);
+            EdgeList list = edges.apply(lists.valueAt(i));
+            int[] raw = list.raw();
+            for (int e = 0, size = list.size(); e < size; e++) {
+                flat[n++] = owner;
+                flat[n++] = raw[e];
             }
         }
         return flat;
