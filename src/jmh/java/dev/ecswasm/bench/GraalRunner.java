@@ -53,11 +53,11 @@ final class GraalRunner implements GuestRunner {
         Map<String, Object> env = new HashMap<>();
         for (AbiFunction function : Abi.FUNCTIONS) {
             env.put(function.name(), (ProxyExecutable) args -> {
-                long[] wide = new long[args.length];
+                int[] ints = new int[args.length];
                 for (int i = 0; i < args.length; i++) {
-                    wide[i] = args[i].asInt();
+                    ints[i] = args[i].asInt();
                 }
-                return imports.invokeWasm(function, guestMemory, wide);
+                return imports.invoke(function, guestMemory, ints);
             });
         }
         if (withNoop) {

@@ -43,11 +43,11 @@ final class WasmtimeRunner implements GuestRunner {
             Arrays.fill(params, Val.Type.I32);
             Val.Type[] results = function.returnsValue() ? new Val.Type[] {Val.Type.I32} : new Val.Type[0];
             Func func = new Func(store, new FuncType(params, results), (caller, args, out) -> {
-                long[] wide = new long[args.length];
+                int[] ints = new int[args.length];
                 for (int i = 0; i < args.length; i++) {
-                    wide[i] = args[i].i32();
+                    ints[i] = args[i].i32();
                 }
-                int value = imports.invokeWasm(function, guestMemory, wide);
+                int value = imports.invoke(function, guestMemory, ints);
                 if (out.length > 0) {
                     out[0] = Val.fromI32(value);
                 }

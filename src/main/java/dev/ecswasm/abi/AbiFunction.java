@@ -12,12 +12,12 @@ public record AbiFunction(String name, List<Param> params, ArgKind result, Strin
     public record Param(String name, ArgKind kind) {}
 
     /**
-     * Calls the C API for one crossing. Arguments come as Chicory passes them, one {@code long} per
-     * {@code i32}; void functions return 0.
+     * Calls the C API for one crossing, one {@code int} per wasm {@code i32} argument; void functions
+     * return 0.
      */
     @FunctionalInterface
     public interface Body {
-        int call(EnttApi api, int handle, GuestMemory memory, long[] args);
+        int call(EnttApi api, int handle, GuestMemory memory, int[] args);
     }
 
     public boolean returnsValue() {

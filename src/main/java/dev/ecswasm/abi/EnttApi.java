@@ -1,9 +1,9 @@
 package dev.ecswasm.abi;
 
 import dev.ecswasm.ecs.EntityId;
-import dev.ecswasm.ecs.EntityLimitException;
 import dev.ecswasm.world.EnttManager;
 import dev.ecswasm.world.Outcome;
+import dev.ecswasm.world.WorldFullException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -102,7 +102,7 @@ public final class EnttApi {
         }
         try {
             return ok(s, s.manager.createEntity());
-        } catch (EntityLimitException full) {
+        } catch (WorldFullException full) {
             return fail(s, ErrorCode.ENTITY_LIMIT, full.getMessage(), FFI_NULL_ENTITY);
         }
     }

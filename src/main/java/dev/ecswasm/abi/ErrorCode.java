@@ -1,9 +1,6 @@
 package dev.ecswasm.abi;
 
 import dev.ecswasm.world.Failure;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * What {@code host_last_error()} returns: the reason for the last call's result, which the seed's
@@ -70,18 +67,5 @@ public enum ErrorCode {
             }
         }
         throw new IllegalArgumentException("no error code " + code);
-    }
-
-    /** The codes as a table: code, name, meaning. */
-    public static Table table() {
-        IntColumn code = IntColumn.create("code");
-        StringColumn name = StringColumn.create("name");
-        StringColumn meaning = StringColumn.create("meaning");
-        for (ErrorCode error : values()) {
-            code.append(error.code);
-            name.append("ENTT_" + error.name());
-            meaning.append(error.meaning);
-        }
-        return Table.create("host_last_error() codes", code, name, meaning);
     }
 }

@@ -54,15 +54,6 @@ public final class HostImports {
      * @throws IllegalArgumentException if the argument count does not match the signature
      */
     public int invoke(AbiFunction function, GuestMemory memory, int... args) {
-        long[] wide = new long[args.length];
-        for (int i = 0; i < args.length; i++) {
-            wide[i] = args[i];
-        }
-        return invokeWasm(function, memory, wide);
-    }
-
-    /** {@link #invoke} with the arguments as a Wasm runtime hands them over: one {@code long} per {@code i32}. */
-    public int invokeWasm(AbiFunction function, GuestMemory memory, long[] args) {
         if (args.length != function.params().size()) {
             throw new IllegalArgumentException(function.name() + " takes " + function.params().size()
                     + " arguments, got " + args.length);

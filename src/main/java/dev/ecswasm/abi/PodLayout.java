@@ -5,9 +5,6 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * A plain-data component as a contract between host and guest: its type id on the ABI, and each
@@ -44,21 +41,5 @@ public record PodLayout<T>(String name, int typeId, Class<T> type, List<Field> f
             throw new IllegalArgumentException(name + " is " + size() + " bytes, not " + bytes.length);
         }
         return reader.apply(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
-    }
-
-    /** The layout as a table: field, offset, size, type. */
-    public Table table() {
-        StringColumn field = StringColumn.create("field");
-        IntColumn offset = IntColumn.create("offset");
-        IntColumn size = IntColumn.create("size");
-        StringColumn cType = StringColumn.create("type");
-        for (Field f : fields) {
-            field.append(f.name());
-            offset.append(f.offset());
-            size.append(f.size());
-            cType.append(f.cType());
-        }
-        return Table.create(name + " (type id " + typeId + ", " + size() + " bytes, little-endian)",
-                field, offset, size, cType);
     }
 }

@@ -1,15 +1,14 @@
 package dev.ecswasm.demo;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
-import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.ecswasm.abi.AbiTrace;
 import dev.ecswasm.abi.AbiTrap;
-import dev.ecswasm.abi.ChicoryMemory;
+import dev.ecswasm.abi.ByteArrayGuestMemory;
 import dev.ecswasm.abi.ErrorCode;
 import dev.ecswasm.abi.GuestMemory;
-import dev.ecswasm.abi.HexDump;
 import dev.ecswasm.abi.HostImports;
 import dev.ecswasm.abi.Layouts;
+import dev.ecswasm.workbench.AbiTables;
+import dev.ecswasm.workbench.HexDump;
 import dev.ecswasm.world.EnttManager;
 import java.nio.charset.StandardCharsets;
 
@@ -23,7 +22,7 @@ public final class AbiDemo {
     public static void main(String[] args) {
         EnttManager world = new EnttManager().setLogSink(System.out::println);
         HostImports host = HostImports.of(world);
-        GuestMemory memory = new ChicoryMemory(new ByteArrayMemory(new MemoryLimits(1, 1)));
+        GuestMemory memory = ByteArrayGuestMemory.ofPages(1);
         AbiTrace trace = host.startTrace();
 
         section("The guest sends a name: bytes in its memory, then (ptr, len)");
@@ -65,13 +64,13 @@ public final class AbiDemo {
         }
 
         section("Components as data contracts");
-        System.out.println(Layouts.POSITION.table().printAll());
-        System.out.println(Layouts.HEALTH.table().printAll());
-        System.out.println(ErrorCode.table().printAll());
+        System.out.println(AbiTables.layout(Layouts.POSITION).printAll());
+        System.out.println(AbiTables.layout(Layouts.HEALTH).printAll());
+        System.out.println(AbiTables.errorCodes().printAll());
 
         section("Every crossing, as the trace saw it");
-        System.out.println(trace.table().printAll());
-        System.out.println(trace.memoryTable().printAll());
+        System.out.println(AbiTables.crossings(trace).printAll());
+        System.out.println(AbiTables.memoryTraffic(trace).printAll());
     }
 
     private static void section(String title) {

@@ -1,6 +1,6 @@
 package dev.ecswasm.demo;
 
-import dev.ecswasm.tables.Tables;
+import dev.ecswasm.workbench.Tables;
 import dev.ecswasm.world.CleanupPolicy;
 import dev.ecswasm.world.Components.Name;
 import dev.ecswasm.world.EnttManager;

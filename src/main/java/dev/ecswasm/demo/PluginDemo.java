@@ -4,7 +4,7 @@ import dev.ecswasm.host.ExecutionMode;
 import dev.ecswasm.host.PluginModule;
 import dev.ecswasm.host.PluginTrap;
 import dev.ecswasm.host.WasmHost;
-import dev.ecswasm.tables.Tables;
+import dev.ecswasm.workbench.Tables;
 import dev.ecswasm.world.EnttManager;
 import dev.ecswasm.world.Invariants;
 import java.util.List;

@@ -17,7 +17,6 @@ import com.dylibso.chicory.wasm.types.ValType;
 import dev.ecswasm.WorkbenchException;
 import dev.ecswasm.abi.Abi;
 import dev.ecswasm.abi.AbiFunction;
-import dev.ecswasm.abi.ChicoryMemory;
 import dev.ecswasm.abi.EnttApi;
 import dev.ecswasm.abi.GuestMemory;
 import dev.ecswasm.abi.HostImports;
@@ -443,10 +442,12 @@ public final class WasmHost implements AutoCloseable {
     private HostFunction hostFunction(AbiFunction function) {
         List<ValType> params = Collections.nCopies(function.params().size(), ValType.I32);
         List<ValType> results = function.returnsValue() ? List.of(ValType.I32) : List.of();
-        long[] result = new long[1]; // reused: calls are serialised on the guest thread, and Chicory reads it at once
+        // Both reused: calls are serialised on the guest thread, and Chicory reads the result at once.
+        int[] ints = new int[function.params().size()];
+        long[] result = new long[1];
         return new HostFunction(Abi.MODULE, function.name(), FunctionType.of(params, results), (caller, args) -> {
             try {
-                int value = imports.invokeWasm(function, memory, args);
+                int value = imports.invoke(function, memory, narrow(args, ints));
                 if (!function.returnsValue()) {
                     return null;
                 }
@@ -457,5 +458,16 @@ public final class WasmHost implements AutoCloseable {
                 throw failure;
             }
         });
+    }
+
+    /** Chicory passes each {@code i32} as a {@code long}; the ABI takes {@code int}s. */
+    private static int[] narrow(long[] args, int[] into) {
+        if (args.length != into.length) {
+            return new int[args.length]; // the ABI reports the wrong count by name
+        }
+        for (int i = 0; i < args.length; i++) {
+            into[i] = (int) args[i];
+        }
+        return into;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ecswasm.world;
 
 import dev.ecswasm.ecs.EntityId;
+import dev.ecswasm.ecs.EntityLimitException;
 import dev.ecswasm.ecs.Registry;
 import dev.ecswasm.ecs.Storage;
 import dev.ecswasm.world.Components.ChildrenComponent;
@@ -87,9 +88,18 @@ public final class EnttManager {
 
     // ---------------------------------------------------------------- entities
 
-    /** Creates an entity and returns its id. */
+    /**
+     * Creates an entity and returns its id.
+     *
+     * @throws WorldFullException if every one of the 2^20 - 1 id slots is live
+     */
     public int createEntity() {
-        int id = registry.create();
+        int id;
+        try {
+            id = registry.create();
+        } catch (EntityLimitException full) {
+            throw new WorldFullException(full.getMessage(), full);
+        }
         if (log != null) {
             log("[EnttManager] Created entity: " + EntityId.toString(id));
         }

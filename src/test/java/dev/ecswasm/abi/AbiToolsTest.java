@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.ecswasm.workbench.AbiTables;
+import dev.ecswasm.workbench.HexDump;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
-import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.ecswasm.ecs.EntityId;
-import dev.ecswasm.tables.Tables;
+import dev.ecswasm.workbench.Tables;
 import dev.ecswasm.world.EnttManager;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
 
 /** Handles, the trace, the hex dump, the layouts and the generated header. */
 class AbiToolsTest {
-    private final GuestMemory memory = new ChicoryMemory(new ByteArrayMemory(new MemoryLimits(1, 1)));
+    private final GuestMemory memory = ByteArrayGuestMemory.ofPages(1);
 
     // ---------------------------------------------------------------- handles
 
@@ -81,10 +81,10 @@ class AbiToolsTest {
         assertEquals("00 00 00 00 00 00", HexDump.hexBytes(write.before()));
         assertEquals("41 6C 69 63 65 00", HexDump.hexBytes(write.after()));
 
-        Table table = trace.table();
+        Table table = AbiTables.crossings(trace);
         assertEquals(List.of("seq", "function", "args", "result", "last error", "memory"), table.columnNames());
         assertEquals("write 0x00002000 +6", table.getString(1, "memory"));
-        Table bytes = trace.memoryTable();
+        Table bytes = AbiTables.memoryTraffic(trace);
         assertEquals(1, bytes.rowCount());
         assertEquals("Alice\u2400", bytes.getString(0, "as text"));
     }
@@ -96,7 +96,7 @@ class AbiToolsTest {
         assertThrows(AbiTrap.class, () -> host.call("host_find_children", memory, 0, 0xFFFC, 4));
         assertEquals("children buffer [0x0000FFFC, +16) runs past the end of guest memory (65536 bytes)",
                 trace.crossings().get(0).trap());
-        assertTrue(trace.table().getString(0, "result").startsWith("TRAP: "));
+        assertTrue(AbiTables.crossings(trace).getString(0, "result").startsWith("TRAP: "));
     }
 
     @Test
@@ -126,7 +126,7 @@ class AbiToolsTest {
 
     @Test
     void layoutsAreDescribedOnceAndPrintable() {
-        Table position = Layouts.POSITION.table();
+        Table position = AbiTables.layout(Layouts.POSITION);
         assertEquals("EnttPosition (type id 1, 8 bytes, little-endian)", position.name());
         assertEquals(List.of("x", "y"), position.stringColumn("field").asList());
         assertEquals(4, position.intColumn("offset").get(1));
@@ -140,7 +140,7 @@ class AbiToolsTest {
         assertEquals(0, ErrorCode.OK.code());
         assertEquals(2, ErrorCode.INVALID_ENTITY.code());
         assertEquals(9, ErrorCode.BUFFER_TOO_SMALL.code());
-        Table table = ErrorCode.table();
+        Table table = AbiTables.errorCodes();
         assertEquals(ErrorCode.values().length, table.rowCount());
         assertEquals("ENTT_NOT_FOUND", table.getString(6, "name"));
     }

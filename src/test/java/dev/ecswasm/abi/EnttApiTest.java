@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
-import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.ecswasm.ecs.EntityId;
-import dev.ecswasm.tables.Tables;
+import dev.ecswasm.workbench.Tables;
 import dev.ecswasm.world.CleanupPolicy;
 import dev.ecswasm.world.Components.Health;
 import dev.ecswasm.world.Components.Position;
@@ -28,7 +26,7 @@ class EnttApiTest {
 
     private final EnttManager world = new EnttManager();
     private final HostImports host = HostImports.of(world);
-    private final GuestMemory memory = new ChicoryMemory(new ByteArrayMemory(new MemoryLimits(1, 1)));
+    private final GuestMemory memory = ByteArrayGuestMemory.ofPages(1);
 
     private int call(String name, int... args) {
         return host.call(name, memory, args);

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
-import com.dylibso.chicory.wasm.types.MemoryLimits;
 import org.junit.jupiter.api.Test;
 
 class GuestAccessTest {
     private static final int SIZE = 65536;
-    private final GuestMemory memory = new ChicoryMemory(new ByteArrayMemory(new MemoryLimits(1, 1)));
+    private final GuestMemory memory = ByteArrayGuestMemory.ofPages(1);
     private final GuestAccess guest = new GuestAccess(memory);
 
     @Test

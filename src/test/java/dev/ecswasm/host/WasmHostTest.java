@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecswasm.abi.AbiTrace;
-import dev.ecswasm.abi.HexDump;
 import dev.ecswasm.ecs.EntityId;
-import dev.ecswasm.tables.Tables;
+import dev.ecswasm.workbench.HexDump;
+import dev.ecswasm.workbench.Tables;
 import dev.ecswasm.world.EnttManager;
 import dev.ecswasm.world.Invariants;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ecswasm.world;
 
-import dev.ecswasm.tables.Tables;
+import dev.ecswasm.workbench.Tables;
 
 /** Everything a world holds, as text: two equal snapshots mean nothing changed. */
 final class Snapshot {

@@ -1,4 +1,4 @@
-package dev.ecswasm.tables;
+package dev.ecswasm.workbench;
 
 import dev.ecswasm.ecs.EntityId;
 import dev.ecswasm.ecs.Storage;

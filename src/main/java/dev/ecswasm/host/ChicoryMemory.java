@@ -1,6 +1,7 @@
-package dev.ecswasm.abi;
+package dev.ecswasm.host;
 
 import com.dylibso.chicory.runtime.Memory;
+import dev.ecswasm.abi.GuestMemory;
 import java.util.Objects;
 
 /** A Chicory {@link Memory} seen as {@link GuestMemory}: the production backing of the ABI. */

@@ -1,4 +1,4 @@
-package dev.ecswasm.tables;
+package dev.ecswasm.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

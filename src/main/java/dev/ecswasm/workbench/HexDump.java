@@ -1,4 +1,6 @@
-package dev.ecswasm.abi;
+package dev.ecswasm.workbench;
+
+import dev.ecswasm.abi.GuestMemory;
 
 /**
  * Guest bytes as a classic hex+ASCII dump, sixteen to a line:
@@ -13,7 +15,7 @@ public final class HexDump {
     public static String of(GuestMemory memory, int address, int length) {
         long start = Integer.toUnsignedLong(address);
         if (length < 0 || start + length > memory.size()) {
-            throw new IllegalArgumentException("range [" + GuestAccess.hex(start) + ", +" + length
+            throw new IllegalArgumentException("range [" + hex(start) + ", +" + length
                     + ") is outside guest memory (" + memory.size() + " bytes)");
         }
         return of(memory.read(address, length), start);
@@ -23,7 +25,7 @@ public final class HexDump {
     public static String of(byte[] bytes, long baseAddress) {
         StringBuilder out = new StringBuilder();
         for (int line = 0; line < bytes.length; line += 16) {
-            out.append(GuestAccess.hex(baseAddress + line)).append("  ");
+            out.append(hex(baseAddress + line)).append("  ");
             StringBuilder text = new StringBuilder();
             for (int i = line; i < line + 16; i++) {
                 if (i < bytes.length) {
@@ -43,11 +45,16 @@ public final class HexDump {
     }
 
     /** Bytes as space-separated hex pairs, e.g. {@code 41 6C 00}. */
-    static String hexBytes(byte[] bytes) {
+    public static String hexBytes(byte[] bytes) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < bytes.length; i++) {
             out.append(i == 0 ? "" : " ").append(String.format("%02X", bytes[i]));
         }
         return out.toString();
+    }
+
+    /** An address as the dumps print it: {@code 0x00011000}. */
+    public static String hex(long address) {
+        return String.format("0x%08X", address);
     }
 }

@@ -1,2 +1,0 @@
-/** Tablesaw tables of a world, for JShell, notebooks and the demo to print. */
-package dev.ecswasm.tables;
