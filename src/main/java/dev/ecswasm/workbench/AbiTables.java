@@ -16,7 +16,7 @@ import tech.tablesaw.api.Table;
 public final class AbiTables {
     private AbiTables() {}
 
-    /** One row per crossing: seq, function, args, result, error, memory traffic. */
+    /** One row per crossing: seq, function, args, result, error, memory traffic; long cells are clipped. */
     public static Table crossings(AbiTrace trace) {
         IntColumn seq = IntColumn.create("seq");
         StringColumn function = StringColumn.create("function");
@@ -27,25 +27,26 @@ public final class AbiTables {
         for (Crossing c : trace.crossings()) {
             seq.append(c.seq());
             function.append(c.function());
-            args.append(String.join(", ", c.args()));
-            result.append(c.trap().isEmpty() ? c.result() : "TRAP: " + c.trap());
+            args.append(Cells.clip(String.join(", ", c.args()), Cells.MAX_TEXT));
+            result.append(c.trap().isEmpty() ? c.result() : Cells.clip("TRAP: " + c.trap(), Cells.MAX_TEXT));
             error.append(c.error() == null ? "" : c.error().name());
             List<String> traffic = new ArrayList<>();
             for (MemoryEvent e : c.memory()) {
-                traffic.add(e.access().name().toLowerCase() + " " + HexDump.hex(e.address()) + " +" + e.length());
+                traffic.add(access(e));
             }
-            memory.append(String.join("; ", traffic));
+            memory.append(Cells.clip(String.join("; ", traffic), Cells.MAX_TEXT));
         }
         return Table.create("ABI crossings", seq, function, args, result, error, memory);
     }
 
-    /** One row per memory access: seq, function, access, address, length, bytes before/after, text. */
+    /**
+     * One row per memory access: seq, function, access ({@code write 0x00002000 +6}), bytes before
+     * and after, the bytes as text. Long runs of bytes are clipped; the trace keeps them whole.
+     */
     public static Table memoryTraffic(AbiTrace trace) {
         IntColumn seq = IntColumn.create("seq");
         StringColumn function = StringColumn.create("function");
         StringColumn access = StringColumn.create("access");
-        StringColumn address = StringColumn.create("address");
-        IntColumn length = IntColumn.create("length");
         StringColumn before = StringColumn.create("before");
         StringColumn after = StringColumn.create("after");
         StringColumn text = StringColumn.create("as text");
@@ -53,15 +54,13 @@ public final class AbiTables {
             for (MemoryEvent e : c.memory()) {
                 seq.append(c.seq());
                 function.append(c.function());
-                access.append(e.access().name().toLowerCase());
-                address.append(HexDump.hex(e.address()));
-                length.append(e.length());
-                before.append(e.access() == AbiTrace.Access.WRITE ? HexDump.hexBytes(e.before()) : "");
-                after.append(HexDump.hexBytes(e.after()));
-                text.append(printable(e.after()));
+                access.append(access(e));
+                before.append(e.access() == AbiTrace.Access.WRITE ? Cells.bytes(e.before()) : "");
+                after.append(Cells.bytes(e.after()));
+                text.append(Cells.clip(printable(e.after()), Cells.MAX_BYTES + 2));
             }
         }
-        return Table.create("Guest memory traffic", seq, function, access, address, length, before, after, text);
+        return Table.create("Guest memory traffic", seq, function, access, before, after, text);
     }
 
     /** The codes {@code host_last_error()} returns: code, name, meaning. */
@@ -91,6 +90,11 @@ public final class AbiTables {
         }
         return Table.create(layout.name() + " (type id " + layout.typeId() + ", " + layout.size()
                 + " bytes, little-endian)", field, offset, size, cType);
+    }
+
+    /** What a memory event did, where: {@code write 0x00002000 +6}. */
+    private static String access(MemoryEvent e) {
+        return e.access().name().toLowerCase() + " " + HexDump.hex(e.address()) + " +" + e.length();
     }
 
     /** The bytes as UTF-8 text, NUL shown as ␀ and other control characters as dots. */
