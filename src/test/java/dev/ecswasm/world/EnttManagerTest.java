@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecswasm.ecs.EntityId;
@@ -177,6 +178,54 @@ class EnttManagerTest {
                 + " 2 (0x00000002: index 2, version 0)", world.drop(s1, math));
         assertEquals(List.of(new Edge(s1, art), new Edge(s2, math)), edges(Relation.ENROLLMENT));
         Invariants.require(world);
+    }
+
+    // ---------------------------------------------------------------- whole relations
+
+    @Test
+    void forEachEdgeWalksEachRelationWithItsEndsInTheRelationsOrder() {
+        int player = world.createEntity();
+        int profile = world.createEntity();
+        int c1 = world.createEntity();
+        int c2 = world.createEntity();
+        world.linkPlayerProfile(player, profile);
+        world.setParent(c1, player);
+        world.setParent(c2, player);
+        world.enroll(c1, profile);
+        world.enroll(c1, c2);
+        world.enroll(c2, profile);
+        assertEquals(List.of(new Edge(player, profile)), edges(Relation.PLAYER_PROFILE));
+        assertEquals(List.of(new Edge(player, c1), new Edge(player, c2)), edges(Relation.PARENT_CHILD));
+        assertEquals(List.of(new Edge(c1, profile), new Edge(c1, c2), new Edge(c2, profile)),
+                edges(Relation.ENROLLMENT));
+        for (Relation relation : Relation.values()) {
+            assertEquals(edges(relation).size(), world.edgeCount(relation), relation.name());
+        }
+        assertEquals("relation", assertThrows(NullPointerException.class,
+                () -> world.edgeCount(null)).getMessage());
+        assertEquals("visitor", assertThrows(NullPointerException.class,
+                () -> world.forEachEdge(Relation.ENROLLMENT, null)).getMessage());
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    @Test
+    void theWorldPrintsAsOneLineOfEntitiesEdgesAndPolicies() {
+        assertEquals("EnttManager[0 entities; edges: PLAYER_PROFILE 0, PARENT_CHILD 0, ENROLLMENT 0;"
+                + " policies: PLAYER_PROFILE=REMOVE, PARENT_CHILD=REMOVE, ENROLLMENT=REMOVE]", world.toString());
+        int[] e = new int[5];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = world.createEntity();
+        }
+        world.linkPlayerProfile(e[0], e[1]);
+        world.setParent(e[2], e[0]);
+        world.setParent(e[3], e[0]);
+        world.enroll(e[2], e[4]);
+        world.enroll(e[3], e[4]);
+        world.enroll(e[3], e[1]);
+        world.setPolicy(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
+        assertEquals("EnttManager[5 entities; edges: PLAYER_PROFILE 1, PARENT_CHILD 2, ENROLLMENT 3;"
+                + " policies: PLAYER_PROFILE=REMOVE, PARENT_CHILD=CASCADE, ENROLLMENT=REMOVE]", world.toString());
     }
 
     // ---------------------------------------------------------------- invalid ids
