@@ -6,9 +6,9 @@ package dev.ecswasm.world;
  * child, student then course.
  *
  * <p>For cleanup, one end of each edge is the <em>target</em> and the other the <em>source</em>: a
- * {@link CleanupPolicy} says what destroying a target does to its sources (a profile belongs to its
- * player, children to their parent, students to a course's roll). Destroying a source always just
- * removes its own edges.
+ * {@link CleanupPolicy} says what destroying a target (a player, a parent, a course) does to its
+ * sources (its profile, its children, its students). Destroying a source always just removes its own
+ * edges.
  */
 public enum Relation {
     /** 1:1: a player has at most one profile and a profile at most one player. Target: the player. */
