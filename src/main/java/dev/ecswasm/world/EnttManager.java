@@ -1,6 +1,5 @@
 package dev.ecswasm.world;
 
-import dev.ecswasm.ecs.EntityId;
 import dev.ecswasm.ecs.EntityLimitException;
 import dev.ecswasm.ecs.Registry;
 import dev.ecswasm.ecs.Storage;
