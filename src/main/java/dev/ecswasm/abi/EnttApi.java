@@ -3,6 +3,7 @@ package dev.ecswasm.abi;
 import dev.ecswasm.ecs.EntityId;
 import dev.ecswasm.world.EnttManager;
 import dev.ecswasm.world.Outcome;
+import dev.ecswasm.world.Relation;
 import dev.ecswasm.world.WorldFullException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -283,17 +284,20 @@ public final class EnttApi {
 
     /** Two-call: every 1:1 link as {@code (player, profile)} u32 pairs; {@code cap} counts pairs. */
     public int getPlayerProfiles(int handle, GuestMemory memory, int buf, int cap) {
-        return pairList(handle, memory, buf, cap, EnttManager::playerProfileCount, EnttManager::playerProfilePairs);
+        return pairList(handle, memory, buf, cap, world -> world.edgeCount(Relation.PLAYER_PROFILE),
+                world -> EdgePairs.flat(world, Relation.PLAYER_PROFILE));
     }
 
     /** Two-call: every 1:N edge as {@code (parent, child)} u32 pairs; {@code cap} counts pairs. */
     public int getParentChildPairs(int handle, GuestMemory memory, int buf, int cap) {
-        return pairList(handle, memory, buf, cap, EnttManager::parentChildCount, EnttManager::parentChildPairs);
+        return pairList(handle, memory, buf, cap, world -> world.edgeCount(Relation.PARENT_CHILD),
+                world -> EdgePairs.flat(world, Relation.PARENT_CHILD));
     }
 
     /** Two-call: every N:N edge as {@code (student, course)} u32 pairs; {@code cap} counts pairs. */
     public int getEnrollments(int handle, GuestMemory memory, int buf, int cap) {
-        return pairList(handle, memory, buf, cap, EnttManager::enrollmentCount, EnttManager::enrollmentPairs);
+        return pairList(handle, memory, buf, cap, world -> world.edgeCount(Relation.ENROLLMENT),
+                world -> EdgePairs.flat(world, Relation.ENROLLMENT));
     }
 
     // ---------------------------------------------------------------- last error

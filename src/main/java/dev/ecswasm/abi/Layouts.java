@@ -1,7 +1,7 @@
 package dev.ecswasm.abi;
 
-import dev.ecswasm.world.Components.Health;
-import dev.ecswasm.world.Components.Position;
+import dev.ecswasm.world.Health;
+import dev.ecswasm.world.Position;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,9 +3,10 @@ package dev.ecswasm.workbench;
 import dev.ecswasm.ecs.EntityId;
 import dev.ecswasm.ecs.Storage;
 import dev.ecswasm.world.EnttManager;
-import dev.ecswasm.world.Links.Enrollment;
-import dev.ecswasm.world.Links.ParentChild;
-import dev.ecswasm.world.Links.PlayerProfile;
+import dev.ecswasm.world.Relation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -50,29 +51,17 @@ public final class Tables {
 
     /** The 1:1 links: player and profile, with names. */
     public static Table playerProfiles(EnttManager world) {
-        Edges edges = new Edges("Player <-> Profile (1:1)", "player", "profile");
-        for (PlayerProfile link : world.playerProfiles()) {
-            edges.add(world, link.player(), link.profile());
-        }
-        return edges.table();
+        return edges(world, Relation.PLAYER_PROFILE, "Player <-> Profile (1:1)");
     }
 
     /** The 1:N edges: parent and child, with names. */
     public static Table parentChild(EnttManager world) {
-        Edges edges = new Edges("Parent -> Child (1:N)", "parent", "child");
-        for (ParentChild edge : world.parentChildEdges()) {
-            edges.add(world, edge.parent(), edge.child());
-        }
-        return edges.table();
+        return edges(world, Relation.PARENT_CHILD, "Parent -> Child (1:N)");
     }
 
     /** The N:N edges: student and course, with names. */
     public static Table enrollments(EnttManager world) {
-        Edges edges = new Edges("Student <-> Course (N:N)", "student", "course");
-        for (Enrollment edge : world.enrollments()) {
-            edges.add(world, edge.student(), edge.course());
-        }
-        return edges.table();
+        return edges(world, Relation.ENROLLMENT, "Student <-> Course (N:N)");
     }
 
     /** The entity table and the three relation tables, printed in full: the whole world as text. */
@@ -111,6 +100,18 @@ public final class Tables {
         }
         return Table.create("Storage<" + storage.type().getSimpleName() + ">: size " + storage.size()
                 + ", " + storage.pageCount() + " sparse page(s)", i, sparse, packed, values);
+    }
+
+    /** One row per edge, by the first end's slot index, then in the order the world keeps its edges. */
+    private static Table edges(EnttManager world, Relation relation, String title) {
+        List<int[]> rows = new ArrayList<>();
+        world.forEachEdge(relation, (first, second) -> rows.add(new int[] {first, second}));
+        rows.sort(Comparator.comparingInt(row -> EntityId.index(row[0]))); // stable: keeps each owner's order
+        Edges edges = new Edges(title, relation.first(), relation.second());
+        for (int[] row : rows) {
+            edges.add(world, row[0], row[1]);
+        }
+        return edges.table();
     }
 
     /** Builds a two-ended edge table: ids and names of both ends. */

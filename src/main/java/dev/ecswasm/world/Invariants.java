@@ -2,13 +2,13 @@ package dev.ecswasm.world;
 
 import dev.ecswasm.ecs.EntityId;
 import dev.ecswasm.ecs.Storage;
-import dev.ecswasm.world.Components.ChildrenComponent;
+import dev.ecswasm.world.Components.ChildrenOfParent;
 import dev.ecswasm.world.Components.CoursesAttended;
-import dev.ecswasm.world.Components.EnrolledStudents;
+import dev.ecswasm.world.Components.StudentsOfCourse;
 import dev.ecswasm.world.Components.Name;
 import dev.ecswasm.world.Components.ParentComponent;
 import dev.ecswasm.world.Components.PlayerRelation;
-import dev.ecswasm.world.Components.ProfileOwner;
+import dev.ecswasm.world.Components.PlayerOfProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -25,15 +25,15 @@ public final class Invariants {
     /** Every broken promise, one sentence each; empty when the world is consistent. */
     public static List<String> violations(EnttManager world) {
         List<String> out = new ArrayList<>();
-        ownersAreAlive(world, out, Name.class, PlayerRelation.class, ProfileOwner.class, ParentComponent.class,
-                ChildrenComponent.class, CoursesAttended.class, EnrolledStudents.class);
+        ownersAreAlive(world, out, Name.class, PlayerRelation.class, PlayerOfProfile.class, ParentComponent.class,
+                ChildrenOfParent.class, CoursesAttended.class, StudentsOfCourse.class);
 
         Storage<PlayerRelation> players = world.storage(PlayerRelation.class);
-        Storage<ProfileOwner> owners = world.storage(ProfileOwner.class);
+        Storage<PlayerOfProfile> owners = world.storage(PlayerOfProfile.class);
         for (int i = 0; i < players.size(); i++) {
             int player = players.entityAt(i);
             int profile = players.valueAt(i).profile();
-            ProfileOwner back = owners.getOrNull(profile);
+            PlayerOfProfile back = owners.getOrNull(profile);
             if (!world.isEntityValid(profile)) {
                 out.add("player " + hex(player) + " is linked to dead profile " + hex(profile));
             } else if (back == null || back.player() != player) {
@@ -50,7 +50,7 @@ public final class Invariants {
         }
 
         Storage<ParentComponent> parents = world.storage(ParentComponent.class);
-        Storage<ChildrenComponent> children = world.storage(ChildrenComponent.class);
+        Storage<ChildrenOfParent> children = world.storage(ChildrenOfParent.class);
         int childEdges = 0;
         for (int i = 0; i < children.size(); i++) {
             int parent = children.entityAt(i);
@@ -81,9 +81,9 @@ public final class Invariants {
         }
 
         int forward = mirrored(world, out, "student", "course", world.storage(CoursesAttended.class),
-                CoursesAttended::courses, world.storage(EnrolledStudents.class), EnrolledStudents::students);
-        int backward = mirrored(world, out, "course", "student", world.storage(EnrolledStudents.class),
-                EnrolledStudents::students, world.storage(CoursesAttended.class), CoursesAttended::courses);
+                CoursesAttended::courses, world.storage(StudentsOfCourse.class), StudentsOfCourse::students);
+        int backward = mirrored(world, out, "course", "student", world.storage(StudentsOfCourse.class),
+                StudentsOfCourse::students, world.storage(CoursesAttended.class), CoursesAttended::courses);
         if (forward != backward) {
             out.add("students list " + forward + " enrollments but courses list " + backward);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ecswasm.world.EnttManager;
 import dev.ecswasm.world.Invariants;
+import dev.ecswasm.world.Relation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,8 +134,8 @@ class HostileGalleryTest {
         switch (guest) {
             case "panic_midway":
                 assertEquals(2, world.entityCount(), "both entities were created before the trap");
-                assertEquals(1, world.playerProfiles().size(), "the link finished whole");
-                assertEquals(1, world.parentChildEdges().size(), "the parent finished whole");
+                assertEquals(1, world.edgeCount(Relation.PLAYER_PROFILE), "the link finished whole");
+                assertEquals(1, world.edgeCount(Relation.PARENT_CHILD), "the parent finished whole");
                 break;
             case "reentrant":
                 assertEquals(1, world.entityCount(), "the refused destroy did not happen");

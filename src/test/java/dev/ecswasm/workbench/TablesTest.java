@@ -24,7 +24,7 @@ class TablesTest {
         assertEquals("0x00000000", table.stringColumn("hex").get(0));
         assertEquals("Alice", table.stringColumn("name").get(0));
         assertEquals("Name, PlayerRelation", table.stringColumn("components").get(0));
-        assertEquals("ProfileOwner", table.stringColumn("components").get(1));
+        assertEquals("PlayerOfProfile", table.stringColumn("components").get(1));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecswasm.ecs.EntityId;
@@ -16,6 +17,16 @@ import org.junit.jupiter.api.Test;
 
 class EnttManagerTest {
     private final EnttManager world = new EnttManager();
+
+    /** One edge, ends in the relation's order. */
+    record Edge(int first, int second) {}
+
+    /** A relation's edges in the order the world walks them. */
+    private List<Edge> edges(Relation relation) {
+        List<Edge> out = new ArrayList<>();
+        world.forEachEdge(relation, (first, second) -> out.add(new Edge(first, second)));
+        return out;
+    }
 
     private static void assertRefused(Failure failure, String message, Outcome outcome) {
         Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, outcome);
@@ -44,13 +55,13 @@ class EnttManagerTest {
     @Test
     void plainDataComponentsAreSetReadAndRemoved() {
         int e = world.createEntity();
-        assertTrue(world.setComponent(e, new Components.Position(1, 2)).ok());
-        assertTrue(world.setComponent(e, new Components.Position(3, 4)).ok());
-        assertEquals(Optional.of(new Components.Position(3, 4)), world.getComponent(e, Components.Position.class));
-        assertTrue(world.removeComponent(e, Components.Position.class).ok());
-        assertEquals(Optional.empty(), world.getComponent(e, Components.Position.class));
+        assertTrue(world.setComponent(e, new Position(1, 2)).ok());
+        assertTrue(world.setComponent(e, new Position(3, 4)).ok());
+        assertEquals(Optional.of(new Position(3, 4)), world.getComponent(e, Position.class));
+        assertTrue(world.removeComponent(e, Position.class).ok());
+        assertEquals(Optional.empty(), world.getComponent(e, Position.class));
         assertRefused(Failure.NOT_FOUND, "entity 0 (0x00000000: index 0, version 0) has no Position",
-                world.removeComponent(e, Components.Position.class));
+                world.removeComponent(e, Position.class));
     }
 
     @Test
@@ -61,8 +72,8 @@ class EnttManagerTest {
         String before = Snapshot.of(world);
         assertRefused(Failure.BAD_ARGUMENT, "ParentComponent is kept by the manager's own calls, not by setComponent",
                 world.setComponent(child, new Components.ParentComponent(child)));
-        assertRefused(Failure.BAD_ARGUMENT, "ChildrenComponent is kept by the manager's own calls, not by removeComponent",
-                world.removeComponent(parent, Components.ChildrenComponent.class));
+        assertRefused(Failure.BAD_ARGUMENT, "ChildrenOfParent is kept by the manager's own calls, not by removeComponent",
+                world.removeComponent(parent, Components.ChildrenOfParent.class));
         assertRefused(Failure.BAD_ARGUMENT, "Name is kept by the manager's own calls, not by setComponent",
                 world.setComponent(child, new Components.Name("x")));
         assertEquals(before, Snapshot.of(world));
@@ -79,7 +90,7 @@ class EnttManagerTest {
         assertEquals(OptionalInt.of(player), world.getPlayerForProfile(profile));
         assertEquals(OptionalInt.empty(), world.getProfileForPlayer(profile));
         assertTrue(world.linkPlayerProfile(player, profile).ok(), "linking the same pair again is a no-op");
-        assertEquals(1, world.playerProfiles().size());
+        assertEquals(1, world.edgeCount(Relation.PLAYER_PROFILE));
     }
 
     @Test
@@ -95,7 +106,7 @@ class EnttManagerTest {
         assertEquals(OptionalInt.of(p1), world.getPlayerForProfile(f2));
         assertEquals(OptionalInt.empty(), world.getPlayerForProfile(f1));
         assertEquals(OptionalInt.empty(), world.getProfileForPlayer(p2));
-        assertEquals(List.of(new Links.PlayerProfile(p1, f2)), world.playerProfiles());
+        assertEquals(List.of(new Edge(p1, f2)), edges(Relation.PLAYER_PROFILE));
         Invariants.require(world);
     }
 
@@ -165,8 +176,56 @@ class EnttManagerTest {
         assertArrayEquals(new int[] {s2}, world.getStudentsForCourse(math));
         assertRefused(Failure.NOT_FOUND, "student 0 (0x00000000: index 0, version 0) is not enrolled in course"
                 + " 2 (0x00000002: index 2, version 0)", world.drop(s1, math));
-        assertEquals(List.of(new Links.Enrollment(s1, art), new Links.Enrollment(s2, math)), world.enrollments());
+        assertEquals(List.of(new Edge(s1, art), new Edge(s2, math)), edges(Relation.ENROLLMENT));
         Invariants.require(world);
+    }
+
+    // ---------------------------------------------------------------- whole relations
+
+    @Test
+    void forEachEdgeWalksEachRelationWithItsEndsInTheRelationsOrder() {
+        int player = world.createEntity();
+        int profile = world.createEntity();
+        int c1 = world.createEntity();
+        int c2 = world.createEntity();
+        world.linkPlayerProfile(player, profile);
+        world.setParent(c1, player);
+        world.setParent(c2, player);
+        world.enroll(c1, profile);
+        world.enroll(c1, c2);
+        world.enroll(c2, profile);
+        assertEquals(List.of(new Edge(player, profile)), edges(Relation.PLAYER_PROFILE));
+        assertEquals(List.of(new Edge(player, c1), new Edge(player, c2)), edges(Relation.PARENT_CHILD));
+        assertEquals(List.of(new Edge(c1, profile), new Edge(c1, c2), new Edge(c2, profile)),
+                edges(Relation.ENROLLMENT));
+        for (Relation relation : Relation.values()) {
+            assertEquals(edges(relation).size(), world.edgeCount(relation), relation.name());
+        }
+        assertEquals("relation", assertThrows(NullPointerException.class,
+                () -> world.edgeCount(null)).getMessage());
+        assertEquals("visitor", assertThrows(NullPointerException.class,
+                () -> world.forEachEdge(Relation.ENROLLMENT, null)).getMessage());
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    @Test
+    void theWorldPrintsAsOneLineOfEntitiesEdgesAndPolicies() {
+        assertEquals("EnttManager[0 entities; edges: PLAYER_PROFILE 0, PARENT_CHILD 0, ENROLLMENT 0;"
+                + " policies: PLAYER_PROFILE=REMOVE, PARENT_CHILD=REMOVE, ENROLLMENT=REMOVE]", world.toString());
+        int[] e = new int[5];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = world.createEntity();
+        }
+        world.linkPlayerProfile(e[0], e[1]);
+        world.setParent(e[2], e[0]);
+        world.setParent(e[3], e[0]);
+        world.enroll(e[2], e[4]);
+        world.enroll(e[3], e[4]);
+        world.enroll(e[3], e[1]);
+        world.setPolicy(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
+        assertEquals("EnttManager[5 entities; edges: PLAYER_PROFILE 1, PARENT_CHILD 2, ENROLLMENT 3;"
+                + " policies: PLAYER_PROFILE=REMOVE, PARENT_CHILD=CASCADE, ENROLLMENT=REMOVE]", world.toString());
     }
 
     // ---------------------------------------------------------------- invalid ids
@@ -281,7 +340,7 @@ class EnttManagerTest {
         assertArrayEquals(new int[0], world.getStudentsForCourse(art));
         world.destroyEntity(math);
         assertArrayEquals(new int[0], world.getCoursesForStudent(s2));
-        assertEquals(List.of(), world.enrollments());
+        assertEquals(List.of(), edges(Relation.ENROLLMENT));
         Invariants.require(world);
     }
 

@@ -3,7 +3,7 @@ package dev.ecswasm.world;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.ecswasm.world.Components.ChildrenComponent;
+import dev.ecswasm.world.Components.ChildrenOfParent;
 import dev.ecswasm.world.Components.CoursesAttended;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class InvariantsTest {
         int ghost = world.createEntity();
         world.setParent(child, parent);
         world.destroyEntity(ghost);
-        world.storage(ChildrenComponent.class).getOrNull(parent).children().add(ghost);
+        world.storage(ChildrenOfParent.class).getOrNull(parent).children().add(ghost);
         assertEquals(List.of(
                 "parent 0x00000000 lists child 0x00000002 whose parent is not it",
                 "1 children name a parent but parents list 2 children"), Invariants.violations(world));

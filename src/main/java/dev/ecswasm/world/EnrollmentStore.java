@@ -1,0 +1,143 @@
+package dev.ecswasm.world;
+
+import dev.ecswasm.ecs.EntityId;
+import dev.ecswasm.ecs.Registry;
+import dev.ecswasm.ecs.Storage;
+import dev.ecswasm.world.Components.CoursesAttended;
+import dev.ecswasm.world.Components.StudentsOfCourse;
+import java.util.function.Function;
+
+/**
+ * The N:N student-course relation: {@link CoursesAttended} on each student, {@link StudentsOfCourse}
+ * on each course, each edge in both lists. An entity with no edges keeps no list.
+ */
+final class EnrollmentStore implements RelationStore {
+    private static final int[] NONE = new int[0];
+
+    private final Registry registry;
+    private final ManagerLog log;
+    private final Storage<CoursesAttended> coursesOfStudent;
+    private final Storage<StudentsOfCourse> studentsOfCourse;
+
+    EnrollmentStore(Registry registry, ManagerLog log) {
+        this.registry = registry;
+        this.log = log;
+        this.coursesOfStudent = registry.storage(CoursesAttended.class);
+        this.studentsOfCourse = registry.storage(StudentsOfCourse.class);
+    }
+
+    /** Enrolls a valid student in a distinct valid course; enrolling twice does nothing. */
+    Outcome enroll(int student, int course) {
+        CoursesAttended courses = coursesOfStudent.getOrNull(student);
+        if (courses != null && courses.courses().contains(course)) {
+            return Outcome.DONE;
+        }
+        if (courses == null) {
+            courses = registry.add(student, new CoursesAttended(new EdgeList()));
+        }
+        StudentsOfCourse students = studentsOfCourse.getOrNull(course);
+        if (students == null) {
+            students = registry.add(course, new StudentsOfCourse(new EdgeList()));
+        }
+        courses.courses().add(course);
+        students.students().add(student);
+        log.enrolled(student, course);
+        return Outcome.DONE;
+    }
+
+    /** Removes one enrollment of two valid entities. */
+    Outcome drop(int student, int course) {
+        CoursesAttended courses = coursesOfStudent.getOrNull(student);
+        if (courses == null || !courses.courses().contains(course)) {
+            return new Outcome.Refused(Failure.NOT_FOUND, "student " + EntityId.describe(student)
+                    + " is not enrolled in course " + EntityId.describe(course));
+        }
+        removeFromList(student, coursesOfStudent, CoursesAttended::courses, CoursesAttended.class, course);
+        removeFromList(course, studentsOfCourse, StudentsOfCourse::students, StudentsOfCourse.class, student);
+        log.dropped(student, course);
+        return Outcome.DONE;
+    }
+
+    int[] coursesOf(int student) {
+        CoursesAttended list = registry.valid(student) ? coursesOfStudent.getOrNull(student) : null;
+        return list == null ? new int[0] : list.courses().toArray();
+    }
+
+    int[] studentsOf(int course) {
+        StudentsOfCourse list = registry.valid(course) ? studentsOfCourse.getOrNull(course) : null;
+        return list == null ? new int[0] : list.students().toArray();
+    }
+
+    @Override
+    public Relation relation() {
+        return Relation.ENROLLMENT;
+    }
+
+    /** A course's students. */
+    @Override
+    public int[] sourcesOf(int course) {
+        StudentsOfCourse list = studentsOfCourse.getOrNull(course);
+        return list == null ? NONE : list.students().toArray();
+    }
+
+    @Override
+    public void forget(int entity) {
+        CoursesAttended asStudent = coursesOfStudent.getOrNull(entity);
+        if (asStudent != null) {
+            for (int course : asStudent.courses().toArray()) {
+                removeFromList(course, studentsOfCourse, StudentsOfCourse::students, StudentsOfCourse.class, entity);
+            }
+            log.droppedFromCourses(entity, asStudent.courses().size());
+        }
+        StudentsOfCourse asCourse = studentsOfCourse.getOrNull(entity);
+        if (asCourse != null) {
+            for (int student : asCourse.students().toArray()) {
+                removeFromList(student, coursesOfStudent, CoursesAttended::courses, CoursesAttended.class, entity);
+            }
+            log.courseRemoved(entity, asCourse.students().size());
+        }
+    }
+
+    /** Summed over the students' lists. O(students). */
+    @Override
+    public int edgeCount() {
+        int count = 0;
+        for (int i = 0; i < coursesOfStudent.size(); i++) {
+            count += coursesOfStudent.valueAt(i).courses().size();
+        }
+        return count;
+    }
+
+    /** Student by student, each student's courses in list order. */
+    @Override
+    public void forEachEdge(EdgeVisitor visitor) {
+        for (int i = 0; i < coursesOfStudent.size(); i++) {
+            int student = coursesOfStudent.entityAt(i);
+            EdgeList courses = coursesOfStudent.valueAt(i).courses();
+            int[] raw = courses.raw();
+            for (int c = 0, size = courses.size(); c < size; c++) {
+                visitor.visit(student, raw[c]);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EnrollmentStore[" + edgeCount() + " enrollment(s) of " + coursesOfStudent.size() + " student(s) in "
+                + studentsOfCourse.size() + " course(s)]";
+    }
+
+    /** Removes {@code member} from the list in {@code owner}'s component; drops the component if it empties. */
+    private <C> void removeFromList(int owner, Storage<C> storage, Function<C, EdgeList> edges, Class<C> type,
+                                    int member) {
+        C component = storage.getOrNull(owner);
+        if (component == null) {
+            return;
+        }
+        EdgeList list = edges.apply(component);
+        list.remove(member);
+        if (list.isEmpty()) {
+            registry.remove(owner, type);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ecswasm.world;
+
+/**
+ * What the manager needs from every relation's store, whatever its shape (1:1, 1:N, N:N): enough to
+ * plan a destruction, clean up after one, count and walk the edges. The calls that make and break
+ * edges differ per relation and live in each store.
+ *
+ * <p>Every store keeps each edge on both of its ends, so none of these calls searches the world.
+ */
+interface RelationStore {
+    /** The relation this store keeps. */
+    Relation relation();
+
+    /** The entities whose edge points at {@code target} as their target, e.g. a parent's children. */
+    int[] sourcesOf(int target);
+
+    /**
+     * Removes every edge that names the entity from the other ends, in O(its degree), logging each.
+     * Runs while the dying entity still has its components; the registry removes those afterwards.
+     */
+    void forget(int entity);
+
+    /** How many edges the relation has. */
+    int edgeCount();
+
+    /** Calls the visitor once per edge, ends in the relation's order; allocates nothing per edge. */
+    void forEachEdge(EdgeVisitor visitor);
+}

@@ -1,0 +1,77 @@
+package dev.ecswasm.world;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.ecswasm.ecs.Registry;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DestructionPlanTest {
+    private final Registry registry = new Registry();
+    private final ManagerLog log = new ManagerLog();
+    private final ParentChildStore hierarchy = new ParentChildStore(registry, log);
+    private final EnrollmentStore enrollments = new EnrollmentStore(registry, log);
+    private final RelationStore[] stores = {new PlayerProfileStore(registry, log), hierarchy, enrollments};
+    private final Policies policies = new Policies();
+
+    private static List<Integer> cascade(DestructionPlan plan) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < plan.cascadeSize(); i++) {
+            out.add(plan.cascadeMember(i));
+        }
+        return out;
+    }
+
+    @Test
+    void underRemoveAPlanIsTheRootAlone() {
+        int root = registry.create();
+        hierarchy.setParent(registry.create(), root);
+        DestructionPlan plan = DestructionPlan.of(root, policies, stores);
+        assertEquals(List.of(), cascade(plan));
+        assertEquals("DestructionPlan[destroy 0 alone]", plan.toString());
+    }
+
+    @Test
+    void aCascadeListsSourcesBeforeTheirTargets() {
+        policies.set(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
+        int root = registry.create();
+        int a = registry.create();
+        int b = registry.create();
+        int a1 = registry.create();
+        hierarchy.setParent(a, root);
+        hierarchy.setParent(b, root);
+        hierarchy.setParent(a1, a);
+        DestructionPlan plan = DestructionPlan.of(root, policies, stores);
+        assertEquals(root, plan.root());
+        assertEquals(List.of(a1, b, a), cascade(plan));
+        assertEquals("DestructionPlan[destroy 0 after 3, 2, 1]", plan.toString());
+    }
+
+    @Test
+    void aLongCascadePrintsOnlyItsFirstMembers() {
+        policies.set(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
+        int root = registry.create();
+        for (int at = root, depth = 0; depth < 20; depth++) {
+            int child = registry.create();
+            hierarchy.setParent(child, at);
+            at = child;
+        }
+        assertEquals("DestructionPlan[destroy 0 after 20, 19, 18, 17, 16, 15, 14, 13, ... (20 in all)]",
+                DestructionPlan.of(root, policies, stores).toString());
+    }
+
+    @Test
+    void aForbidOutsideThePlanVetoesIt() {
+        policies.set(Relation.ENROLLMENT, CleanupPolicy.FORBID);
+        int course = registry.create();
+        int student = registry.create();
+        enrollments.enroll(student, course);
+        DestroyRefusedException refused = assertThrows(DestroyRefusedException.class,
+                () -> DestructionPlan.of(course, policies, stores));
+        assertEquals("cannot destroy entity 0 (0x00000000: index 0, version 0): 1 (0x00000001: index 1, version 0)"
+                + " is its student in ENROLLMENT, whose policy is FORBID", refused.getMessage());
+        assertEquals("DestructionPlan[destroy 1 alone]", DestructionPlan.of(student, policies, stores).toString());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.ecswasm.world;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecswasm.ecs.Registry;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The three stores on a bare registry, through the one interface the manager's cleanup uses. */
+class RelationStoreTest {
+    private final Registry registry = new Registry();
+    private final List<String> lines = new ArrayList<>();
+    private final ManagerLog log = new ManagerLog();
+    private final PlayerProfileStore players = new PlayerProfileStore(registry, log);
+    private final ParentChildStore hierarchy = new ParentChildStore(registry, log);
+    private final EnrollmentStore enrollments = new EnrollmentStore(registry, log);
+
+    private List<String> edges(RelationStore store) {
+        List<String> out = new ArrayList<>();
+        store.forEachEdge((first, second) -> out.add(first + "->" + second));
+        return out;
+    }
+
+    @Test
+    void theSourcesOfAnEntityAreTheEntitiesWhoseEdgePointsAtIt() {
+        int a = registry.create();
+        int b = registry.create();
+        int c = registry.create();
+        players.link(a, b);
+        hierarchy.setParent(b, a);
+        hierarchy.setParent(c, a);
+        enrollments.enroll(a, c);
+        assertArrayEquals(new int[] {b}, players.sourcesOf(a), "a player's profile");
+        assertArrayEquals(new int[0], players.sourcesOf(b));
+        assertArrayEquals(new int[] {b, c}, hierarchy.sourcesOf(a), "a parent's children");
+        assertArrayEquals(new int[0], hierarchy.sourcesOf(b));
+        assertArrayEquals(new int[] {a}, enrollments.sourcesOf(c), "a course's students");
+        assertArrayEquals(new int[0], enrollments.sourcesOf(a));
+    }
+
+    @Test
+    void forgettingAnEntityRemovesEveryEdgeThatNamesItAndLogsEach() {
+        int student = registry.create();
+        int math = registry.create();
+        int art = registry.create();
+        enrollments.enroll(student, math);
+        enrollments.enroll(student, art);
+        enrollments.enroll(art, math);
+        log.setSink(lines::add);
+        RelationStore store = enrollments;
+        store.forget(math);
+        assertEquals(List.of("[EnttManager::Cleanup]   removed course 1 from 2 student(s)"), lines);
+        assertEquals(List.of("0->2"), edges(store), "no student lists math any more");
+        assertArrayEquals(new int[] {art}, enrollments.coursesOf(student));
+        assertArrayEquals(new int[0], enrollments.coursesOf(art));
+        assertTrue(registry.has(math, Components.StudentsOfCourse.class), "math's own list is the registry's to remove");
+    }
+
+    @Test
+    void storesCountTheirEdgesAndPrintThemselves() {
+        int a = registry.create();
+        int b = registry.create();
+        int c = registry.create();
+        players.link(a, b);
+        hierarchy.setParent(b, a);
+        hierarchy.setParent(c, a);
+        enrollments.enroll(b, a);
+        enrollments.enroll(c, a);
+        enrollments.enroll(c, b);
+        assertEquals(List.of(1, 2, 3), List.of(players.edgeCount(), hierarchy.edgeCount(), enrollments.edgeCount()));
+        assertEquals("PlayerProfileStore[1 link(s)]", players.toString());
+        assertEquals("ParentChildStore[2 edge(s) under 1 parent(s)]", hierarchy.toString());
+        assertEquals("EnrollmentStore[3 enrollment(s) of 2 student(s) in 2 course(s)]", enrollments.toString());
+        assertEquals(List.of(Relation.PLAYER_PROFILE, Relation.PARENT_CHILD, Relation.ENROLLMENT),
+                List.of(players.relation(), hierarchy.relation(), enrollments.relation()));
+    }
+}
