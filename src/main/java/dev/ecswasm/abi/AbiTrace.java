@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A record of every crossing of the ABI: which function, with which arguments, what it returned,
  * the last error it left, and every guest byte it read or wrote (writes with the bytes before and
- * after). Opt-in, from {@link HostImports#startTrace()}.
+ * after). Opt-in, from {@link BoundApi#startTrace()}.
  */
 public final class AbiTrace {
     private final List<Crossing> crossings = new ArrayList<>();
@@ -34,10 +34,10 @@ public final class AbiTrace {
         crossings.clear();
     }
 
-    Crossing begin(AbiFunction fn, int[] args) {
+    Crossing begin(ApiFunction fn, int[] args) {
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            AbiFunction.Param p = fn.params().get(i);
+            ApiFunction.Param p = fn.params().get(i);
             shown.add(p.name() + "=" + p.kind().format(args[i]));
         }
         return new Crossing(crossings.size() + 1, fn.name(), List.copyOf(shown), "", null, "", new ArrayList<>());

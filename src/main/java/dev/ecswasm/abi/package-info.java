@@ -5,7 +5,7 @@
  *
  * <p>Read it in this order: {@link dev.ecswasm.abi.GuestMemory} (what the host can touch),
  * {@link dev.ecswasm.abi.GuestAccess} (the checks), {@link dev.ecswasm.abi.EnttApi} (the C API over
- * an opaque handle), {@link dev.ecswasm.abi.Abi} (the import table a guest links against) and
- * {@link dev.ecswasm.abi.HostImports} (the table bound to one manager, with the trace).
+ * an opaque handle), {@link dev.ecswasm.abi.ApiFunctions} (the import table a guest links against) and
+ * {@link dev.ecswasm.abi.BoundApi} (the table bound to one manager, with the trace).
  */
 package dev.ecswasm.abi;

@@ -5,7 +5,7 @@ import dev.ecswasm.abi.AbiTrap;
 import dev.ecswasm.abi.ByteArrayGuestMemory;
 import dev.ecswasm.abi.ErrorCode;
 import dev.ecswasm.abi.GuestMemory;
-import dev.ecswasm.abi.HostImports;
+import dev.ecswasm.abi.BoundApi;
 import dev.ecswasm.abi.Layouts;
 import dev.ecswasm.workbench.AbiTables;
 import dev.ecswasm.workbench.HexDump;
@@ -21,7 +21,7 @@ public final class AbiDemo {
 
     public static void main(String[] args) {
         EnttManager world = new EnttManager().setLogSink(System.out::println);
-        HostImports host = HostImports.of(world);
+        BoundApi host = BoundApi.of(world);
         GuestMemory memory = ByteArrayGuestMemory.ofPages(1);
         AbiTrace trace = host.startTrace();
 

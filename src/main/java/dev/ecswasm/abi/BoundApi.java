@@ -12,20 +12,20 @@ import java.util.Objects;
  *
  * <p>With a trace started, every call is recorded with its memory traffic.
  */
-public final class HostImports {
+public final class BoundApi {
     private final EnttApi api;
     private final int handle;
     private AbiTrace trace;
 
-    public HostImports(EnttApi api, int handle) {
+    public BoundApi(EnttApi api, int handle) {
         this.api = Objects.requireNonNull(api, "api");
         this.handle = handle;
     }
 
     /** Opens a fresh API on the manager and binds to its handle. */
-    public static HostImports of(EnttManager manager) {
+    public static BoundApi of(EnttManager manager) {
         EnttApi api = new EnttApi();
-        return new HostImports(api, api.open(manager));
+        return new BoundApi(api, api.open(manager));
     }
 
     public EnttApi api() {
@@ -37,13 +37,13 @@ public final class HostImports {
     }
 
     /** Every import a guest may link against. */
-    public List<AbiFunction> functions() {
-        return Abi.FUNCTIONS;
+    public List<ApiFunction> functions() {
+        return ApiFunctions.ALL;
     }
 
     /** Calls an import by name. */
     public int call(String name, GuestMemory memory, int... args) {
-        AbiFunction function = Abi.find(name)
+        ApiFunction function = ApiFunctions.find(name)
                 .orElseThrow(() -> new IllegalArgumentException("no ABI function named " + name));
         return invoke(function, memory, args);
     }
@@ -53,7 +53,7 @@ public final class HostImports {
      *
      * @throws IllegalArgumentException if the argument count does not match the signature
      */
-    public int invoke(AbiFunction function, GuestMemory memory, int... args) {
+    public int invoke(ApiFunction function, GuestMemory memory, int... args) {
         if (args.length != function.params().size()) {
             throw new IllegalArgumentException(function.name() + " takes " + function.params().size()
                     + " arguments, got " + args.length);

@@ -6,7 +6,7 @@ import java.util.List;
  * One host import: its name in module {@code env}, its parameters and result (all wasm {@code i32}),
  * what it does, and the body that calls the C API.
  */
-public record AbiFunction(String name, List<Param> params, ArgKind result, String doc, Body body) {
+public record ApiFunction(String name, List<Param> params, ArgKind result, String doc, Body body) {
 
     /** A named parameter. */
     public record Param(String name, ArgKind kind) {}

@@ -22,11 +22,11 @@ import java.util.Optional;
  * host registers these, the trace names them, and the C header is generated from them, so the
  * three cannot drift apart. Signatures the seed fixes are kept exactly.
  */
-public final class Abi {
+public final class ApiFunctions {
     /** The Wasm import module every host function lives in. */
     public static final String MODULE = "env";
 
-    public static final List<AbiFunction> FUNCTIONS = new Table()
+    public static final List<ApiFunction> ALL = new Table()
             // entities
             .fn("host_create_entity", ENTITY, "Creates an entity. FFI_NULL_ENTITY if every id slot is in use.",
                     (api, h, m, a) -> api.createEntity(h))
@@ -101,11 +101,11 @@ public final class Abi {
                     (api, h, m, a) -> api.lastErrorMessage(h, m, a[0], a[1]), p("buf", STRING_OUT), p("cap", SIZE))
             .list();
 
-    private Abi() {}
+    private ApiFunctions() {}
 
     /** The import with this name. */
-    public static Optional<AbiFunction> find(String name) {
-        for (AbiFunction function : FUNCTIONS) {
+    public static Optional<ApiFunction> find(String name) {
+        for (ApiFunction function : ALL) {
             if (function.name().equals(name)) {
                 return Optional.of(function);
             }
@@ -113,20 +113,20 @@ public final class Abi {
         return Optional.empty();
     }
 
-    private static AbiFunction.Param p(String name, ArgKind kind) {
-        return new AbiFunction.Param(name, kind);
+    private static ApiFunction.Param p(String name, ArgKind kind) {
+        return new ApiFunction.Param(name, kind);
     }
 
     /** Collects the definitions above in order. */
     private static final class Table {
-        private final List<AbiFunction> functions = new ArrayList<>();
+        private final List<ApiFunction> functions = new ArrayList<>();
 
-        Table fn(String name, ArgKind result, String doc, AbiFunction.Body body, AbiFunction.Param... params) {
-            functions.add(new AbiFunction(name, List.of(params), result, doc, body));
+        Table fn(String name, ArgKind result, String doc, ApiFunction.Body body, ApiFunction.Param... params) {
+            functions.add(new ApiFunction(name, List.of(params), result, doc, body));
             return this;
         }
 
-        List<AbiFunction> list() {
+        List<ApiFunction> list() {
             return List.copyOf(functions);
         }
     }
