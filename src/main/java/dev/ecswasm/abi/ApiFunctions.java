@@ -18,14 +18,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The import table: every function a guest can import from module {@code env}, in one list. The
- * host registers these, the trace names them, and the C header is generated from them, so the
- * three cannot drift apart. Signatures the seed fixes are kept exactly.
+ * Every function of the C API as a guest declares it (the seed's {@code entt_api.h}): name in module
+ * {@code env}, parameters, result, one line of doc, and the body that calls {@link EnttApi}. The host
+ * registers these, the trace names them, and {@link CHeader} prints {@code entt_api.h} from them,
+ * so the three cannot drift apart. Signatures the seed fixes are kept exactly.
  */
 public final class ApiFunctions {
     /** The Wasm import module every host function lives in. */
     public static final String MODULE = "env";
 
+    /** Every function, in the order {@code entt_api.h} declares them. */
     public static final List<ApiFunction> ALL = new Table()
             // entities
             .fn("host_create_entity", ENTITY, "Creates an entity. FFI_NULL_ENTITY if every id slot is in use.",
@@ -103,7 +105,7 @@ public final class ApiFunctions {
 
     private ApiFunctions() {}
 
-    /** The import with this name. */
+    /** The function with this name, e.g. {@code host_get_name}. */
     public static Optional<ApiFunction> find(String name) {
         for (ApiFunction function : ALL) {
             if (function.name().equals(name)) {

@@ -48,13 +48,13 @@ public final class AbiDemo {
         memory.write(0x1000, zoeName);
         host.call("host_add_name", memory, zoe, 0x1000, zoeName.length);
         say("host_get_name(zoe, 0x00003000, 4) = " + host.call("host_get_name", memory, zoe, 0x3000, 4)
-                + ", last error " + ErrorCode.ofCode(host.call("host_last_error", memory)));
+                + ", last error " + ErrorCode.describe(host.call("host_last_error", memory)));
         System.out.print(HexDump.of(memory, 0x3000, 16));
 
         section("A stale id: 0 again, but the last error says why");
         host.call("host_destroy_entity", memory, zoe);
         say("host_get_name(stale, 0, 0) = " + host.call("host_get_name", memory, zoe, 0, 0)
-                + ", last error " + ErrorCode.ofCode(host.call("host_last_error", memory)));
+                + ", last error " + ErrorCode.describe(host.call("host_last_error", memory)));
 
         section("A pointer past the end of memory traps before a byte moves");
         try {
