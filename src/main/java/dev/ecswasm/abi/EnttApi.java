@@ -212,22 +212,15 @@ public final class EnttApi {
         Session s = handles.resolve(handle);
         GuestAccess guest = new GuestAccess(memory);
         guest.checkRange("component", ptr, Integer.toUnsignedLong(len));
-        Optional<PodLayout<?>> layout = s.layout(typeId);
+        Optional<PodLayout<?>> layout = s.layout(typeId, Integer.toUnsignedLong(len));
         if (layout.isEmpty()) {
             return 0;
-        }
-        if (Integer.toUnsignedLong(len) != layout.get().size()) {
-            return s.errors.fail(ErrorCode.BAD_ARGUMENT, layout.get().name() + " is " + layout.get().size()
-                    + " bytes, not " + Integer.toUnsignedLong(len), 0);
         }
         Object value = layout.get().decode(guest.read("component", ptr, len));
         return s.errors.record(s.manager.setComponent(entity, value));
     }
 
-    /**
-     * Two-call: the component's size in bytes, 0 if the entity has none. Written only when it fits,
-     * like an id list, since half a struct is no use.
-     */
+    /** Two-call: the component's size in bytes, written only if it all fits; 0 if the entity has none. */
     public int getComponent(int handle, GuestMemory memory, int entity, int typeId, int buf, int cap) {
         Session s = handles.resolve(handle);
         TwoCall out = TwoCall.begin(s, memory, "component buffer", buf, cap, 1);

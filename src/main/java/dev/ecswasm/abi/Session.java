@@ -53,6 +53,17 @@ final class Session {
         return layout;
     }
 
+    /** As {@link #layout(int)}, and the guest's {@code length} must be the layout's size. */
+    Optional<PodLayout<?>> layout(int typeId, long length) {
+        Optional<PodLayout<?>> layout = layout(typeId);
+        if (layout.isPresent() && length != layout.get().size()) {
+            errors.fail(ErrorCode.BAD_ARGUMENT, layout.get().name() + " is " + layout.get().size()
+                    + " bytes, not " + length, 0);
+            return Optional.empty();
+        }
+        return layout;
+    }
+
     /** E.g. {@code Session[EnttManager[...], last error OK (0)]}. */
     @Override
     public String toString() {

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  *       bytes including the NUL, or list elements, or struct bytes).</li>
  *   <li>The guest allocates that much in its own memory.</li>
  *   <li>Call 2 passes {@code (buf, cap)}: the host copies and returns the same size, so the guest can
- *       check that nothing changed in between.</li>
+ *       confirm its buffer was big enough.</li>
  * </ol>
  *
  * When the buffer is too small anyway, a string is cut on a character boundary and still
