@@ -1,9 +1,9 @@
 package dev.ecswasm.bench;
 
-import dev.ecswasm.abi.Abi;
-import dev.ecswasm.abi.AbiFunction;
+import dev.ecswasm.abi.ApiFunction;
+import dev.ecswasm.abi.ApiFunctions;
 import dev.ecswasm.abi.GuestMemory;
-import dev.ecswasm.abi.HostImports;
+import dev.ecswasm.abi.BoundApi;
 import dev.ecswasm.world.EnttManager;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
  * The same plugin and ABI code on GraalWasm (Truffle), through the polyglot API: every import is a
- * {@link ProxyExecutable} calling {@link HostImports}. Needs a JDK 21+ (the benchmark forks a JDK 25).
+ * {@link ProxyExecutable} calling {@link BoundApi}. Needs a JDK 21+ (the benchmark forks a JDK 25).
  */
 final class GraalRunner implements GuestRunner {
     private final Context context;
@@ -28,7 +28,7 @@ final class GraalRunner implements GuestRunner {
                 .option("wasm.Builtins", "wasi_snapshot_preview1")
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();
-        HostImports imports = HostImports.of(world);
+        BoundApi imports = BoundApi.of(world);
         Value[] memoryRef = new Value[1];
         GuestMemory guestMemory = new GuestMemory() {
             @Override
@@ -51,7 +51,7 @@ final class GraalRunner implements GuestRunner {
             }
         };
         Map<String, Object> env = new HashMap<>();
-        for (AbiFunction function : Abi.FUNCTIONS) {
+        for (ApiFunction function : ApiFunctions.ALL) {
             env.put(function.name(), (ProxyExecutable) args -> {
                 int[] ints = new int[args.length];
                 for (int i = 0; i < args.length; i++) {

@@ -1,9 +1,9 @@
 package dev.ecswasm.bench;
 
-import dev.ecswasm.abi.Abi;
-import dev.ecswasm.abi.AbiFunction;
+import dev.ecswasm.abi.ApiFunction;
+import dev.ecswasm.abi.ApiFunctions;
 import dev.ecswasm.abi.GuestMemory;
-import dev.ecswasm.abi.HostImports;
+import dev.ecswasm.abi.BoundApi;
 import dev.ecswasm.world.EnttManager;
 import io.github.kawamuray.wasmtime.Engine;
 import io.github.kawamuray.wasmtime.Extern;
@@ -20,14 +20,14 @@ import java.util.Arrays;
 
 /**
  * The same plugin and the same ABI code on Wasmtime (the seed's runtime), through wasmtime-java's
- * JNI binding: every import is one {@link Func} calling {@link HostImports}, as Chicory's host
+ * JNI binding: every import is one {@link Func} calling {@link BoundApi}, as Chicory's host
  * functions do, so the two runtimes differ only in the runtime.
  */
 final class WasmtimeRunner implements GuestRunner {
     private final Store<Void> store;
     private final Linker linker;
     private final io.github.kawamuray.wasmtime.Module module;
-    private final HostImports imports;
+    private final BoundApi imports;
     private Memory memory;
 
     WasmtimeRunner(byte[] wasm, EnttManager world, boolean withNoop) {
@@ -36,9 +36,9 @@ final class WasmtimeRunner implements GuestRunner {
         Engine engine = store.engine();
         linker = new Linker(engine);
         WasiCtx.addToLinker(linker);
-        imports = HostImports.of(world);
+        imports = BoundApi.of(world);
         GuestMemory guestMemory = new WasmtimeMemory();
-        for (AbiFunction function : Abi.FUNCTIONS) {
+        for (ApiFunction function : ApiFunctions.ALL) {
             Val.Type[] params = new Val.Type[function.params().size()];
             Arrays.fill(params, Val.Type.I32);
             Val.Type[] results = function.returnsValue() ? new Val.Type[] {Val.Type.I32} : new Val.Type[0];
@@ -52,7 +52,7 @@ final class WasmtimeRunner implements GuestRunner {
                     out[0] = Val.fromI32(value);
                 }
             });
-            linker.define(store, Abi.MODULE, function.name(), Extern.fromFunc(func));
+            linker.define(store, ApiFunctions.MODULE, function.name(), Extern.fromFunc(func));
         }
         if (withNoop) {
             Func noop = new Func(store, new FuncType(new Val.Type[] {Val.Type.I32}, new Val.Type[] {Val.Type.I32}),

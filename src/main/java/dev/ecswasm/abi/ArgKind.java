@@ -34,7 +34,7 @@ public enum ArgKind {
         return pointer;
     }
 
-    /** The value as a trace shows it: pointers in hex, ids in decimal or NULL, sizes unsigned. */
+    /** The value as a trace shows it: pointers in hex, ids in decimal or NULL, sizes unsigned, codes by name. */
     public String format(int value) {
         if (pointer) {
             return GuestAccess.hex(Integer.toUnsignedLong(value));
@@ -43,7 +43,7 @@ public enum ArgKind {
             case ENTITY:
                 return value == EnttApi.FFI_NULL_ENTITY ? "NULL" : Integer.toUnsignedString(value);
             case ERROR_CODE:
-                return value + " (" + ErrorCode.ofCode(value).name() + ")";
+                return ErrorCode.describe(value); // as an ErrorCode prints: NOT_FOUND (6)
             case VOID:
                 return "";
             default:

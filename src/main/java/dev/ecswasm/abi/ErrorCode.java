@@ -29,10 +29,12 @@ public enum ErrorCode {
         this.meaning = meaning;
     }
 
+    /** The number {@code host_last_error()} returns. */
     public int code() {
         return code;
     }
 
+    /** One sentence on when a call leaves this code. */
     public String meaning() {
         return meaning;
     }
@@ -59,13 +61,43 @@ public enum ErrorCode {
         }
     }
 
-    /** The code with this number. */
+    /**
+     * The code with this number.
+     *
+     * @throws IllegalArgumentException if no code has it; {@link #describe(int)} never throws
+     */
     public static ErrorCode ofCode(int code) {
+        ErrorCode error = byNumber(code);
+        if (error == null) {
+            throw new IllegalArgumentException("no error code " + code);
+        }
+        return error;
+    }
+
+    /**
+     * What {@code host_last_error()}'s number means, for people: {@code describe(6)} is
+     * {@code "NOT_FOUND (6)"}, and a number no code has is {@code "unknown error code 42"}.
+     */
+    public static String describe(int code) {
+        ErrorCode error = byNumber(code);
+        return error == null ? "unknown error code " + code : error.toString();
+    }
+
+    private static ErrorCode byNumber(int code) {
         for (ErrorCode error : values()) {
             if (error.code == code) {
                 return error;
             }
         }
-        throw new IllegalArgumentException("no error code " + code);
+        return null;
+    }
+
+    /**
+     * The name and the number, e.g. {@code NOT_FOUND (6)}. {@link #name()} stays the bare enum name:
+     * the C header's {@code ENTT_} macros are made from it.
+     */
+    @Override
+    public String toString() {
+        return name() + " (" + code + ")";
     }
 }

@@ -21,17 +21,6 @@ final class ManagerHandles {
     private int used = 1;                         // slots handed out, counting the empty slot 0
     private final List<Integer> free = new ArrayList<>();
 
-    /** One open manager and the ABI state that belongs to it. */
-    static final class Session {
-        final EnttManager manager;
-        ErrorCode lastError = ErrorCode.OK;
-        String lastMessage = "";
-
-        Session(EnttManager manager) {
-            this.manager = manager;
-        }
-    }
-
     int open(EnttManager manager) {
         Objects.requireNonNull(manager, "manager");
         int index;
@@ -51,15 +40,17 @@ final class ManagerHandles {
         return (generations[index] << INDEX_BITS) | index;
     }
 
+    /** The session behind an open handle; traps on a null, closed or made-up one. */
     Session resolve(int handle) {
-        int index = handle & INDEX_MASK;
-        if (index < used && index != 0) {
-            Session session = sessions[index];
-            if (session != null && generations[index] == handle >>> INDEX_BITS) {
-                return session; // the hot path: one array read and a compare
-            }
+        if (isOpen(handle)) {
+            return sessions[handle & INDEX_MASK]; // the hot path: one array read and a compare
         }
         throw invalid(handle);
+    }
+
+    boolean isOpen(int handle) {
+        int index = handle & INDEX_MASK;
+        return index != 0 && index < used && sessions[index] != null && generations[index] == handle >>> INDEX_BITS;
     }
 
     private AbiTrap invalid(int handle) {
@@ -79,5 +70,29 @@ final class ManagerHandles {
         sessions[index] = null;
         generations[index] = (generations[index] + 1) & 0xFFFF;
         free.add(index);
+    }
+
+    /** How many handles are open. */
+    int openCount() {
+        return used - 1 - free.size();
+    }
+
+    /** The handle in hex with what it names, e.g. {@code 0x00000001 on EnttManager[...]} or {@code 0x00000001 (not open)}. */
+    String describe(int handle) {
+        String hex = GuestAccess.hex(Integer.toUnsignedLong(handle));
+        return isOpen(handle) ? hex + " on " + resolve(handle).manager : hex + " (not open)";
+    }
+
+    /** E.g. {@code ManagerHandles[2 open: 0x00000001, 0x00000002]}, listing at most eight. */
+    @Override
+    public String toString() {
+        List<String> open = new ArrayList<>();
+        for (int index = 1; index < used && open.size() < 8; index++) {
+            if (sessions[index] != null) {
+                open.add(GuestAccess.hex(Integer.toUnsignedLong((generations[index] << INDEX_BITS) | index)));
+            }
+        }
+        String more = openCount() > open.size() ? ", ..." : "";
+        return "ManagerHandles[" + openCount() + " open" + (open.isEmpty() ? "" : ": " + String.join(", ", open)) + more + "]";
     }
 }

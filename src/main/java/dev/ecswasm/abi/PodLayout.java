@@ -3,6 +3,7 @@ package dev.ecswasm.abi;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -21,7 +22,13 @@ public record PodLayout<T>(String name, int typeId, Class<T> type, List<Field> f
                            BiConsumer<T, ByteBuffer> writer, Function<ByteBuffer, T> reader) {
 
     /** One field: name, byte offset, byte size and C type. */
-    public record Field(String name, int offset, int size, String cType) {}
+    public record Field(String name, int offset, int size, String cType) {
+        /** E.g. {@code float x @0}. */
+        @Override
+        public String toString() {
+            return cType + " " + name + " @" + offset;
+        }
+    }
 
     /** The struct's size in bytes: the end of its last field. */
     public int size() {
@@ -29,6 +36,7 @@ public record PodLayout<T>(String name, int typeId, Class<T> type, List<Field> f
         return last.offset() + last.size();
     }
 
+    /** The value's bytes as the guest's struct holds them. */
     public byte[] encode(T value) {
         ByteBuffer out = ByteBuffer.allocate(size()).order(ByteOrder.LITTLE_ENDIAN);
         writer.accept(value, out);
@@ -41,5 +49,13 @@ public record PodLayout<T>(String name, int typeId, Class<T> type, List<Field> f
             throw new IllegalArgumentException(name + " is " + size() + " bytes, not " + bytes.length);
         }
         return reader.apply(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    /** E.g. {@code EnttPosition[type 1, 8 bytes: float x @0, float y @4]}. */
+    @Override
+    public String toString() {
+        StringJoiner shown = new StringJoiner(", ", name + "[type " + typeId + ", " + size() + " bytes: ", "]");
+        fields.forEach(field -> shown.add(field.toString()));
+        return shown.toString();
     }
 }

@@ -5,7 +5,7 @@ import dev.ecswasm.abi.AbiTrap;
 import dev.ecswasm.abi.ByteArrayGuestMemory;
 import dev.ecswasm.abi.ErrorCode;
 import dev.ecswasm.abi.GuestMemory;
-import dev.ecswasm.abi.HostImports;
+import dev.ecswasm.abi.BoundApi;
 import dev.ecswasm.abi.Layouts;
 import dev.ecswasm.workbench.AbiTables;
 import dev.ecswasm.workbench.HexDump;
@@ -21,7 +21,7 @@ public final class AbiDemo {
 
     public static void main(String[] args) {
         EnttManager world = new EnttManager().setLogSink(System.out::println);
-        HostImports host = HostImports.of(world);
+        BoundApi host = BoundApi.of(world);
         GuestMemory memory = ByteArrayGuestMemory.ofPages(1);
         AbiTrace trace = host.startTrace();
 
@@ -48,13 +48,13 @@ public final class AbiDemo {
         memory.write(0x1000, zoeName);
         host.call("host_add_name", memory, zoe, 0x1000, zoeName.length);
         say("host_get_name(zoe, 0x00003000, 4) = " + host.call("host_get_name", memory, zoe, 0x3000, 4)
-                + ", last error " + ErrorCode.ofCode(host.call("host_last_error", memory)));
+                + ", last error " + ErrorCode.describe(host.call("host_last_error", memory)));
         System.out.print(HexDump.of(memory, 0x3000, 16));
 
         section("A stale id: 0 again, but the last error says why");
         host.call("host_destroy_entity", memory, zoe);
         say("host_get_name(stale, 0, 0) = " + host.call("host_get_name", memory, zoe, 0, 0)
-                + ", last error " + ErrorCode.ofCode(host.call("host_last_error", memory)));
+                + ", last error " + ErrorCode.describe(host.call("host_last_error", memory)));
 
         section("A pointer past the end of memory traps before a byte moves");
         try {

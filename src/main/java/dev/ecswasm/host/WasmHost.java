@@ -15,11 +15,11 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.MutabilityType;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.ecswasm.WorkbenchException;
-import dev.ecswasm.abi.Abi;
-import dev.ecswasm.abi.AbiFunction;
+import dev.ecswasm.abi.ApiFunction;
+import dev.ecswasm.abi.ApiFunctions;
 import dev.ecswasm.abi.EnttApi;
 import dev.ecswasm.abi.GuestMemory;
-import dev.ecswasm.abi.HostImports;
+import dev.ecswasm.abi.BoundApi;
 import dev.ecswasm.abi.LimitTrap;
 import dev.ecswasm.world.EnttManager;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ import java.util.concurrent.Future;
  * The seed's {@code WasmHost}: one plugin instance wired to one {@link EnttManager}.
  *
  * <p>Every ABI function becomes a Chicory host function in module {@code env}, a closure over this
- * host's {@link HostImports} (as the seed's lambdas capture {@code manager_ptr}). WASI is added with
+ * host's {@link BoundApi} (as the seed's lambdas capture {@code manager_ptr}). WASI is added with
  * stdout and stderr captured, and echoed if asked. Imports are checked before instantiating.
  *
  * <p>Guest code runs on one thread of this host's own, with a deep stack (Chicory's interpreter
@@ -51,7 +51,7 @@ public final class WasmHost implements AutoCloseable {
     private final PluginModule module;
     private final ExecutionMode mode;
     private final EnttManager manager;
-    private final HostImports imports;
+    private final BoundApi imports;
     private final PluginTrap.Recovery afterTrap;
     private final GuestOutput stdout;
     private final GuestOutput stderr;
@@ -92,7 +92,7 @@ public final class WasmHost implements AutoCloseable {
         this.limits = b.limits;
         this.watchdog = new Watchdog(limits);
         EnttApi api = new EnttApi(limits.maxNameBytes(), limits.maxEntities());
-        this.imports = new HostImports(api, api.open(manager));
+        this.imports = new BoundApi(api, api.open(manager));
         this.afterTrap = b.afterTrap;
         this.stdout = new GuestOutput(b.echo ? () -> System.out : null);
         this.stderr = new GuestOutput(b.echo ? () -> System.err : null);
@@ -105,7 +105,7 @@ public final class WasmHost implements AutoCloseable {
         });
 
         List<ImportFunction> offered = new ArrayList<>();
-        for (AbiFunction function : Abi.FUNCTIONS) {
+        for (ApiFunction function : ApiFunctions.ALL) {
             offered.add(hostFunction(function));
         }
         WasiPreview1 wasi = WasiPreview1.builder()
@@ -372,7 +372,7 @@ public final class WasmHost implements AutoCloseable {
     }
 
     /** The ABI as this host offers it: call imports directly or start a trace. */
-    public HostImports imports() {
+    public BoundApi imports() {
         return imports;
     }
 
@@ -439,13 +439,13 @@ public final class WasmHost implements AutoCloseable {
         return new ByteArrayMemory(new MemoryLimits(declared.initialPages(), max));
     }
 
-    private HostFunction hostFunction(AbiFunction function) {
+    private HostFunction hostFunction(ApiFunction function) {
         List<ValType> params = Collections.nCopies(function.params().size(), ValType.I32);
         List<ValType> results = function.returnsValue() ? List.of(ValType.I32) : List.of();
         // Both reused: calls are serialised on the guest thread, and Chicory reads the result at once.
         int[] ints = new int[function.params().size()];
         long[] result = new long[1];
-        return new HostFunction(Abi.MODULE, function.name(), FunctionType.of(params, results), (caller, args) -> {
+        return new HostFunction(ApiFunctions.MODULE, function.name(), FunctionType.of(params, results), (caller, args) -> {
             try {
                 int value = imports.invoke(function, memory, narrow(args, ints));
                 if (!function.returnsValue()) {

@@ -45,7 +45,7 @@ class AbiToolsTest {
     void aClosedHandleTrapsThroughTheImportsToo() {
         EnttApi api = new EnttApi();
         int handle = api.open(new EnttManager());
-        HostImports host = new HostImports(api, handle);
+        BoundApi host = new BoundApi(api, handle);
         api.close(handle);
         AbiTrap trap = assertThrows(AbiTrap.class, () -> host.call("host_create_entity", memory));
         assertEquals("host_create_entity: manager handle 0x00000001 is closed", trap.getMessage());
@@ -56,7 +56,7 @@ class AbiToolsTest {
     @Test
     void theTraceOfATwoCallGetNameShowsBothCallsAndTheBytes() {
         EnttManager world = new EnttManager();
-        HostImports host = HostImports.of(world);
+        BoundApi host = BoundApi.of(world);
         int alice = world.createEntity();
         world.addName(alice, "Alice");
         AbiTrace trace = host.startTrace();
@@ -91,7 +91,7 @@ class AbiToolsTest {
 
     @Test
     void aTrapIsRecordedInTheTrace() {
-        HostImports host = HostImports.of(new EnttManager());
+        BoundApi host = BoundApi.of(new EnttManager());
         AbiTrace trace = host.startTrace();
         assertThrows(AbiTrap.class, () -> host.call("host_find_children", memory, 0, 0xFFFC, 4));
         assertEquals("children buffer [0x0000FFFC, +16) runs past the end of guest memory (65536 bytes)",
@@ -101,7 +101,7 @@ class AbiToolsTest {
 
     @Test
     void theTraceRecordsGuestReadsToo() {
-        HostImports host = HostImports.of(new EnttManager());
+        BoundApi host = BoundApi.of(new EnttManager());
         int e = host.call("host_create_entity", memory);
         memory.write(0x3000, "Bob".getBytes(StandardCharsets.UTF_8));
         AbiTrace trace = host.startTrace();
@@ -150,7 +150,7 @@ class AbiToolsTest {
     @Test
     void everyImportGivenBadEntitiesChangesNothing() {
         EnttManager world = new EnttManager();
-        HostImports host = HostImports.of(world);
+        BoundApi host = BoundApi.of(world);
         int a = world.createEntity();
         int b = world.createEntity();
         int stale = world.createEntity();
@@ -162,7 +162,7 @@ class AbiToolsTest {
         String before = Tables.describe(world);
         int[] bad = {EnttApi.FFI_NULL_ENTITY, stale, EntityId.of(300, 0), EntityId.of(0, 5)};
         int calls = 0;
-        for (AbiFunction fn : Abi.FUNCTIONS) {
+        for (ApiFunction fn : ApiFunctions.ALL) {
             if (fn.name().equals("host_create_entity") || fn.params().stream().noneMatch(p -> p.kind() == ArgKind.ENTITY)) {
                 continue;
             }
@@ -197,7 +197,7 @@ class AbiToolsTest {
     @Test
     void theHeaderDeclaresEveryImportWithItsCPrototype() {
         String header = CHeader.generate();
-        for (AbiFunction fn : Abi.FUNCTIONS) {
+        for (ApiFunction fn : ApiFunctions.ALL) {
             assertTrue(header.contains("ENTT_IMPORT(" + fn.name() + ") " + fn.cPrototype() + ";"), fn.name());
         }
         assertTrue(header.contains("#define FFI_NULL_ENTITY UINT32_MAX"));

@@ -25,7 +25,7 @@ class EnttApiTest {
     private static final int SIZE = 65536;
 
     private final EnttManager world = new EnttManager();
-    private final HostImports host = HostImports.of(world);
+    private final BoundApi host = BoundApi.of(world);
     private final GuestMemory memory = ByteArrayGuestMemory.ofPages(1);
 
     private int call(String name, int... args) {
@@ -102,7 +102,7 @@ class EnttApiTest {
                 {"host_set_parent", "(i32, i32) -> i32"},
                 {"host_find_children", "(i32, i32, i32) -> i32"}};
         for (String[] fn : seed) {
-            assertEquals(fn[1], Abi.find(fn[0]).orElseThrow().wasmSignature(), fn[0]);
+            assertEquals(fn[1], ApiFunctions.find(fn[0]).orElseThrow().wasmSignature(), fn[0]);
         }
     }
 
@@ -193,7 +193,7 @@ class EnttApiTest {
     @Test
     void aNameOverTheLimitTrapsNamingTheLimit() {
         EnttApi small = new EnttApi(8, 10);
-        HostImports bound = new HostImports(small, small.open(world));
+        BoundApi bound = new BoundApi(small, small.open(world));
         int e = call("host_create_entity");
         AbiTrap trap = assertThrows(AbiTrap.class, () -> bound.call("host_add_name", memory, e, BUF, 9));
         assertEquals("host_add_name: a name of 9 bytes is longer than 8 (limit maxNameBytes)", trap.getMessage());
@@ -206,7 +206,7 @@ class EnttApiTest {
     @Test
     void creatingPastTheEntityLimitTrapsNamingTheLimit() {
         EnttApi small = new EnttApi(64, 3);
-        HostImports bound = new HostImports(small, small.open(world));
+        BoundApi bound = new BoundApi(small, small.open(world));
         for (int i = 0; i < 3; i++) {
             bound.call("host_create_entity", memory);
         }
@@ -414,7 +414,7 @@ class EnttApiTest {
                 "host_get_courses_for_student", "host_get_students_for_course", "host_set_component",
                 "host_get_component", "host_remove_component", "host_get_player_profiles",
                 "host_get_parent_child_pairs", "host_get_enrollments", "host_last_error", "host_last_error_message"};
-        assertArrayEquals(expected, Abi.FUNCTIONS.stream().map(AbiFunction::name).toArray(String[]::new));
-        assertEquals(Arrays.asList(expected).size(), Abi.FUNCTIONS.size());
+        assertArrayEquals(expected, ApiFunctions.ALL.stream().map(ApiFunction::name).toArray(String[]::new));
+        assertEquals(Arrays.asList(expected).size(), ApiFunctions.ALL.size());
     }
 }

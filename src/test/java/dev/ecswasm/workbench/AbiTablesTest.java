@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecswasm.abi.AbiTrace;
+import dev.ecswasm.abi.BoundApi;
 import dev.ecswasm.abi.ByteArrayGuestMemory;
 import dev.ecswasm.abi.GuestMemory;
-import dev.ecswasm.abi.HostImports;
 import dev.ecswasm.world.EnttManager;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class AbiTablesTest {
 
     @Test
     void aLongNameStillGivesTablesThatFitATerminal() {
-        HostImports imports = HostImports.of(new EnttManager());
+        BoundApi imports = BoundApi.of(new EnttManager());
         GuestMemory memory = ByteArrayGuestMemory.ofPages(1);
         String name = "Bartholomew-Maximilian von Habsburg-Lothringen-Este-Bourbon-Parma";
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);

@@ -18,15 +18,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The import table: every function a guest can import from module {@code env}, in one list. The
- * host registers these, the trace names them, and the C header is generated from them, so the
- * three cannot drift apart. Signatures the seed fixes are kept exactly.
+ * Every function of the C API as a guest declares it (the seed's {@code entt_api.h}): name in module
+ * {@code env}, parameters, result, one line of doc, and the body that calls {@link EnttApi}. The host
+ * registers these, the trace names them, and {@link CHeader} prints {@code entt_api.h} from them,
+ * so the three cannot drift apart. Signatures the seed fixes are kept exactly.
  */
-public final class Abi {
+public final class ApiFunctions {
     /** The Wasm import module every host function lives in. */
     public static final String MODULE = "env";
 
-    public static final List<AbiFunction> FUNCTIONS = new Table()
+    /** Every function, in the order {@code entt_api.h} declares them. */
+    public static final List<ApiFunction> ALL = new Table()
             // entities
             .fn("host_create_entity", ENTITY, "Creates an entity. FFI_NULL_ENTITY if every id slot is in use.",
                     (api, h, m, a) -> api.createEntity(h))
@@ -101,11 +103,11 @@ public final class Abi {
                     (api, h, m, a) -> api.lastErrorMessage(h, m, a[0], a[1]), p("buf", STRING_OUT), p("cap", SIZE))
             .list();
 
-    private Abi() {}
+    private ApiFunctions() {}
 
-    /** The import with this name. */
-    public static Optional<AbiFunction> find(String name) {
-        for (AbiFunction function : FUNCTIONS) {
+    /** The function with this name, e.g. {@code host_get_name}. */
+    public static Optional<ApiFunction> find(String name) {
+        for (ApiFunction function : ALL) {
             if (function.name().equals(name)) {
                 return Optional.of(function);
             }
@@ -113,20 +115,20 @@ public final class Abi {
         return Optional.empty();
     }
 
-    private static AbiFunction.Param p(String name, ArgKind kind) {
-        return new AbiFunction.Param(name, kind);
+    private static ApiFunction.Param p(String name, ArgKind kind) {
+        return new ApiFunction.Param(name, kind);
     }
 
     /** Collects the definitions above in order. */
     private static final class Table {
-        private final List<AbiFunction> functions = new ArrayList<>();
+        private final List<ApiFunction> functions = new ArrayList<>();
 
-        Table fn(String name, ArgKind result, String doc, AbiFunction.Body body, AbiFunction.Param... params) {
-            functions.add(new AbiFunction(name, List.of(params), result, doc, body));
+        Table fn(String name, ArgKind result, String doc, ApiFunction.Body body, ApiFunction.Param... params) {
+            functions.add(new ApiFunction(name, List.of(params), result, doc, body));
             return this;
         }
 
-        List<AbiFunction> list() {
+        List<ApiFunction> list() {
             return List.copyOf(functions);
         }
     }

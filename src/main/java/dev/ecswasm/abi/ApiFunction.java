@@ -1,15 +1,24 @@
 package dev.ecswasm.abi;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
- * One host import: its name in module {@code env}, its parameters and result (all wasm {@code i32}),
- * what it does, and the body that calls the C API.
+ * One function of the C API as a guest imports it (one declaration of {@code entt_api.h}): its name in
+ * module {@code env}, its parameters and result (all wasm {@code i32}), what it does, and the body that
+ * calls {@link EnttApi}.
  */
-public record AbiFunction(String name, List<Param> params, ArgKind result, String doc, Body body) {
+public record ApiFunction(String name, List<Param> params, ArgKind result, String doc, Body body) {
 
     /** A named parameter. */
-    public record Param(String name, ArgKind kind) {}
+    public record Param(String name, ArgKind kind) {
+        /** Its C declaration, e.g. {@code char *buf}. */
+        @Override
+        public String toString() {
+            String type = kind.cType();
+            return type + (type.endsWith("*") ? "" : " ") + name;
+        }
+    }
 
     /**
      * Calls the C API for one crossing, one {@code int} per wasm {@code i32} argument; void functions
@@ -20,6 +29,7 @@ public record AbiFunction(String name, List<Param> params, ArgKind result, Strin
         int call(EnttApi api, int handle, GuestMemory memory, int[] args);
     }
 
+    /** False for a {@code void} function. */
     public boolean returnsValue() {
         return result != ArgKind.VOID;
     }
@@ -31,16 +41,20 @@ public record AbiFunction(String name, List<Param> params, ArgKind result, Strin
             out.append("void");
         }
         for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
-            String type = p.kind().cType();
-            out.append(i == 0 ? "" : ", ").append(type).append(type.endsWith("*") ? "" : " ").append(p.name());
+            out.append(i == 0 ? "" : ", ").append(params.get(i));
         }
         return out.append(')').toString();
     }
 
+    /** Its C prototype, e.g. {@code size_t host_get_name(uint32_t entity, char *buf, size_t cap)}. */
+    @Override
+    public String toString() {
+        return cPrototype();
+    }
+
     /** The wasm signature, e.g. {@code (i32, i32, i32) -> i32}. */
     public String wasmSignature() {
-        return "(" + String.join(", ", java.util.Collections.nCopies(params.size(), "i32")) + ") -> "
+        return "(" + String.join(", ", Collections.nCopies(params.size(), "i32")) + ") -> "
                 + (returnsValue() ? "i32" : "()");
     }
 }

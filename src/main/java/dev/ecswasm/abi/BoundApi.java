@@ -5,45 +5,48 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The import table bound to one manager: what the seed's lambdas are, each capturing
- * {@code manager_ptr}. Here each call closes over an {@link EnttApi} and a handle, takes the guest's
- * memory and raw {@code i32} arguments, and returns the {@code i32} result. The loader turns each
- * function into a Wasm host function; tests and notebooks call them directly.
+ * The C API bound to one manager handle: what the seed's {@code linker.func_new} lambdas are, each
+ * capturing {@code manager_ptr}. A call names an {@link ApiFunction}, brings the guest's memory and
+ * raw {@code i32} arguments, and gets the {@code i32} result. The host turns each function into a
+ * Wasm host function; tests, demos and notebooks call them directly, by name.
  *
  * <p>With a trace started, every call is recorded with its memory traffic.
  */
-public final class HostImports {
+public final class BoundApi {
     private final EnttApi api;
     private final int handle;
     private AbiTrace trace;
 
-    public HostImports(EnttApi api, int handle) {
+    /** Binds to a handle the API has opened. */
+    public BoundApi(EnttApi api, int handle) {
         this.api = Objects.requireNonNull(api, "api");
         this.handle = handle;
     }
 
     /** Opens a fresh API on the manager and binds to its handle. */
-    public static HostImports of(EnttManager manager) {
+    public static BoundApi of(EnttManager manager) {
         EnttApi api = new EnttApi();
-        return new HostImports(api, api.open(manager));
+        return new BoundApi(api, api.open(manager));
     }
 
+    /** The C API the calls go to. */
     public EnttApi api() {
         return api;
     }
 
+    /** The manager handle every call passes first. */
     public int handle() {
         return handle;
     }
 
-    /** Every import a guest may link against. */
-    public List<AbiFunction> functions() {
-        return Abi.FUNCTIONS;
+    /** Every function a guest may import: {@link ApiFunctions#ALL}. */
+    public List<ApiFunction> functions() {
+        return ApiFunctions.ALL;
     }
 
-    /** Calls an import by name. */
+    /** Calls a function by name, e.g. {@code call("host_get_name", memory, id, 0, 0)}. */
     public int call(String name, GuestMemory memory, int... args) {
-        AbiFunction function = Abi.find(name)
+        ApiFunction function = ApiFunctions.find(name)
                 .orElseThrow(() -> new IllegalArgumentException("no ABI function named " + name));
         return invoke(function, memory, args);
     }
@@ -53,7 +56,7 @@ public final class HostImports {
      *
      * @throws IllegalArgumentException if the argument count does not match the signature
      */
-    public int invoke(AbiFunction function, GuestMemory memory, int... args) {
+    public int invoke(ApiFunction function, GuestMemory memory, int... args) {
         if (args.length != function.params().size()) {
             throw new IllegalArgumentException(function.name() + " takes " + function.params().size()
                     + " arguments, got " + args.length);
@@ -87,5 +90,14 @@ public final class HostImports {
     /** Stops recording; the trace keeps what it has. */
     public void stopTrace() {
         trace = null;
+    }
+
+    /** E.g. {@code BoundApi[handle 0x00000001 on EnttManager[...], tracing, 3 crossings]}. */
+    @Override
+    public String toString() {
+        AbiTrace recording = trace;
+        int seen = recording == null ? 0 : recording.crossings().size();
+        return "BoundApi[handle " + api.describe(handle) + ", "
+                + (recording == null ? "not tracing" : "tracing, " + seen + (seen == 1 ? " crossing" : " crossings")) + "]";
     }
 }
