@@ -32,7 +32,7 @@ public final class AbiTables {
             error.append(c.error() == null ? "" : c.error().name());
             List<String> traffic = new ArrayList<>();
             for (MemoryEvent e : c.memory()) {
-                traffic.add(access(e));
+                traffic.add(e.toString());
             }
             memory.append(Cells.clip(String.join("; ", traffic), Cells.MAX_TEXT));
         }
@@ -54,7 +54,7 @@ public final class AbiTables {
             for (MemoryEvent e : c.memory()) {
                 seq.append(c.seq());
                 function.append(c.function());
-                access.append(access(e));
+                access.append(e.toString());
                 before.append(e.access() == AbiTrace.Access.WRITE ? Cells.bytes(e.before()) : "");
                 after.append(Cells.bytes(e.after()));
                 text.append(Cells.clip(printable(e.after()), Cells.MAX_BYTES + 2));
@@ -90,11 +90,6 @@ public final class AbiTables {
         }
         return Table.create(layout.name() + " (type id " + layout.typeId() + ", " + layout.size()
                 + " bytes, little-endian)", field, offset, size, cType);
-    }
-
-    /** What a memory event did, where: {@code write 0x00002000 +6}. */
-    private static String access(MemoryEvent e) {
-        return e.access().name().toLowerCase() + " " + HexDump.hex(e.address()) + " +" + e.length();
     }
 
     /** The bytes as UTF-8 text, NUL shown as ␀ and other control characters as dots. */
