@@ -128,7 +128,8 @@ public final class PluginModule {
 
     @Override
     public String toString() {
-        return "PluginModule[" + describe() + ", " + style() + ", " + exports.size() + " exports, "
-                + module.importSection().importCount() + " imports]";
+        int imports = module.importSection().importCount();
+        return "PluginModule[" + describe() + ", " + style() + ", " + exports.size()
+                + (exports.size() == 1 ? " export, " : " exports, ") + imports + (imports == 1 ? " import]" : " imports]");
     }
 }
