@@ -49,9 +49,9 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
 
     /** The limits in words, without the type name; for a host's one-line summary. */
     String describe() {
-        return maxMemoryPages + " pages (" + mebibytes(maxMemoryPages) + "), " + deadline() + ", "
-                + grouped(maxInstructions) + " instructions (interpreter), names up to " + grouped(maxNameBytes)
-                + " bytes, " + grouped(maxEntities) + " entities";
+        return count(maxMemoryPages, "page") + " (" + mebibytes(maxMemoryPages) + "), " + deadline() + ", "
+                + count(maxInstructions, "instruction") + " (interpreter), names up to " + count(maxNameBytes, "byte")
+                + ", " + (maxEntities == 1 ? "1 entity" : grouped(maxEntities) + " entities");
     }
 
     private String deadline() {
@@ -64,6 +64,10 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
 
     private static String mebibytes(int pages) {
         return pages % 16 == 0 ? pages / 16 + " MiB" : pages * 64 + " KiB"; // a page is 64 KiB
+    }
+
+    private static String count(long n, String noun) {
+        return grouped(n) + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String grouped(long n) {

@@ -38,7 +38,9 @@ class HostToStringTest {
         Limits small = Limits.defaults().withMaxMemoryPages(3).withCallDeadline(Duration.ofMillis(250))
                 .withMaxInstructions(1_000).withMaxNameBytes(16).withMaxEntities(1);
         assertEquals("Limits[3 pages (192 KiB), 250 ms deadline, 1,000 instructions (interpreter), names up to 16 bytes,"
-                + " 1 entities]", small.toString());
+                + " 1 entity]", small.toString());
+        assertEquals("Limits[1 page (64 KiB), 1 s deadline, 1 instruction (interpreter), names up to 1 byte, 0 entities]",
+                new Limits(1, Duration.ofSeconds(1), 1, 1, 0).toString());
         assertTrue(Limits.defaults().withCallDeadline(Duration.ZERO).toString().contains(", no deadline, "));
     }
 
