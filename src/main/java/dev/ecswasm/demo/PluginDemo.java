@@ -31,9 +31,9 @@ public final class PluginDemo {
     /** Runs the demo; returns the exit status (0 = everything passed). */
     static int run(String modeName) {
         ExecutionMode mode = ExecutionMode.valueOf(modeName.toUpperCase(Locale.ROOT));
-        System.out.println("[Host Setup] Loading " + PluginModule.BUNDLED);
+        System.out.println("[Host Setup] Loading the bundled plugin (built from rust-plugin/)");
         PluginModule module = PluginModule.bundled();
-        System.out.println("[Host Setup] " + module.exportedFunctions().size() + " exports, "
+        System.out.println("[Host Setup] " + module.describe() + ": " + module.exportedFunctions().size() + " exports, "
                 + module.module().importSection().importCount() + " imports, " + module.style() + "-style module");
         EnttManager world = new EnttManager().setLogSink(System.out::println);
         System.out.println("[Host Main] Defining host functions: every ABI import in module env, each a closure"

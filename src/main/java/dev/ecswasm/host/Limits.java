@@ -2,6 +2,7 @@ package dev.ecswasm.host;
 
 import dev.ecswasm.abi.EnttApi;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -38,6 +39,39 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
     public static Limits defaults() {
         return new Limits(512, Duration.ofSeconds(10), 5_000_000_000L, EnttApi.DEFAULT_MAX_NAME_BYTES,
                 EnttApi.DEFAULT_MAX_ENTITIES);
+    }
+
+    /** The limits in words, e.g. {@code Limits[512 pages (32 MiB), 10 s deadline, ...]}. */
+    @Override
+    public String toString() {
+        return "Limits[" + describe() + "]";
+    }
+
+    /** The limits in words, without the type name; for a host's one-line summary. */
+    String describe() {
+        return count(maxMemoryPages, "page") + " (" + mebibytes(maxMemoryPages) + "), " + deadline() + ", "
+                + count(maxInstructions, "instruction") + " (interpreter), names up to " + count(maxNameBytes, "byte")
+                + ", " + (maxEntities == 1 ? "1 entity" : grouped(maxEntities) + " entities");
+    }
+
+    private String deadline() {
+        if (callDeadline.isZero()) {
+            return "no deadline";
+        }
+        long millis = callDeadline.toMillis();
+        return (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms") + " deadline";
+    }
+
+    private static String mebibytes(int pages) {
+        return pages % 16 == 0 ? pages / 16 + " MiB" : pages * 64 + " KiB"; // a page is 64 KiB
+    }
+
+    private static String count(long n, String noun) {
+        return grouped(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String grouped(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     public Limits withMaxMemoryPages(int pages) {

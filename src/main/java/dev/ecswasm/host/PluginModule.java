@@ -27,13 +27,15 @@ public final class PluginModule {
 
     private final WasmModule module;
     private final String origin;
+    private final int sizeBytes;
     private final List<String> exports;
     private final Set<String> exportSet;
     private Function<Instance, Machine> compiled;
 
-    private PluginModule(WasmModule module, String origin) {
-        this.module = module;
+    private PluginModule(byte[] wasm, String origin) {
+        this.module = Parser.parse(wasm);
         this.origin = origin;
+        this.sizeBytes = wasm.length;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < module.exportSection().exportCount(); i++) {
             Export export = module.exportSection().getExport(i);
@@ -52,31 +54,44 @@ public final class PluginModule {
                 throw new WorkbenchException("the bundled plugin " + BUNDLED + " is not on the classpath;"
                         + " run rust-plugin/build.sh or check out the committed .wasm");
             }
-            return new PluginModule(Parser.parse(in.readAllBytes()), "classpath:" + BUNDLED);
+            return new PluginModule(in.readAllBytes(), "bundled plugin ecs_plugin.wasm");
         } catch (IOException e) {
             throw new WorkbenchException("cannot read " + BUNDLED, e);
         }
     }
 
+    /** A plugin from a {@code .wasm} file. */
     public static PluginModule load(Path file) {
         try {
-            return new PluginModule(Parser.parse(Files.readAllBytes(file)), file.toString());
+            return new PluginModule(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
             throw new WorkbenchException("cannot read " + file, e);
         }
     }
 
+    /** A plugin from bytes in hand; {@code origin} says where they came from, for messages. */
     public static PluginModule parse(byte[] wasm, String origin) {
-        return new PluginModule(Parser.parse(wasm), origin);
+        return new PluginModule(wasm, origin);
     }
 
     public WasmModule module() {
         return module;
     }
 
-    /** Where it was loaded from. */
+    /** Where it was loaded from: {@code bundled plugin ecs_plugin.wasm}, a file's path, or a given name. */
     public String origin() {
         return origin;
+    }
+
+    /** The size of the {@code .wasm}, in bytes. */
+    public int sizeBytes() {
+        return sizeBytes;
+    }
+
+    /** Where it came from and how big it is, e.g. {@code bundled plugin ecs_plugin.wasm (78 KB)}. */
+    public String describe() {
+        String size = sizeBytes < 1024 ? sizeBytes + " bytes" : sizeBytes / 1024 + " KB";
+        return origin + " (" + size + ")";
     }
 
     /** The names of the exported functions. */
@@ -113,6 +128,8 @@ public final class PluginModule {
 
     @Override
     public String toString() {
-        return "PluginModule[" + origin + ", " + style() + ", " + exportedFunctions().size() + " exports]";
+        int imports = module.importSection().importCount();
+        return "PluginModule[" + describe() + ", " + style() + ", " + exports.size()
+                + (exports.size() == 1 ? " export, " : " exports, ") + imports + (imports == 1 ? " import]" : " imports]");
     }
 }

@@ -5,9 +5,8 @@ import com.dylibso.chicory.runtime.MStack;
 import com.dylibso.chicory.wasm.types.Instruction;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Stops a guest call that runs too long. In compiled mode Chicory checks the thread's interrupt flag
@@ -16,20 +15,16 @@ import java.util.concurrent.TimeUnit;
  * the flag inside a {@code br_if} loop, so there this is also an execution listener that counts
  * instructions (fuel) and looks at the clock every 4,096 of them.
  *
- * <p>Starting and stopping a call only writes a few fields and a set entry: no timer per call.
+ * <p>Starting and stopping a call only writes a few fields and a set entry: no timer per call. The
+ * ticker's thread runs only while calls are watched (and {@value #IDLE_TICKS} ticks after), so a
+ * program that is done leaves no thread behind for {@code exec:java} or the JVM to wait for.
  */
 final class Watchdog implements ExecutionListener {
     static final long TICK_MILLIS = 5;
+    /** Ticks with nothing to watch before the ticker's thread ends; the next call starts a new one. */
+    static final int IDLE_TICKS = 40;
     private static final Set<Watchdog> WATCHED = ConcurrentHashMap.newKeySet();
-    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "wasm-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    static {
-        TICKER.scheduleAtFixedRate(Watchdog::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-    }
+    private static final AtomicBoolean TICKING = new AtomicBoolean();
 
     private final Limits limits;
     private final long deadlineNanos;
@@ -62,6 +57,11 @@ final class Watchdog implements ExecutionListener {
         call = callId;
         if (deadlineNanos > 0) {
             WATCHED.add(this);
+            if (!TICKING.get() && TICKING.compareAndSet(false, true)) {
+                Thread ticker = new Thread(Watchdog::tickWhileWatched, "wasm-watchdog");
+                ticker.setDaemon(true);
+                ticker.start();
+            }
         }
     }
 
@@ -86,11 +86,34 @@ final class Watchdog implements ExecutionListener {
         return "the call ran past its deadline of " + limits.callDeadline().toMillis() + " ms";
     }
 
-    private static void tick() {
-        long now = System.nanoTime();
-        for (Watchdog watchdog : WATCHED) {
-            watchdog.check(now);
+    /** The ticker thread's loop: checks every watched call each tick; ends once nothing is watched. */
+    private static void tickWhileWatched() {
+        int idle = 0;
+        while (true) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(TICK_MILLIS);
+            } catch (InterruptedException e) {
+                idle = IDLE_TICKS; // asked to stop (exec:java does at exit): end now unless a call runs
+            }
+            long now = System.nanoTime();
+            for (Watchdog watchdog : WATCHED) {
+                watchdog.check(now);
+            }
+            idle = WATCHED.isEmpty() ? idle + 1 : 0;
+            if (idle >= IDLE_TICKS) {
+                TICKING.set(false);
+                // A call that started just before the flag dropped saw it still up: carry on for it.
+                if (WATCHED.isEmpty() || !TICKING.compareAndSet(false, true)) {
+                    return;
+                }
+                idle = 0;
+            }
         }
+    }
+
+    /** True while the ticker's thread runs; for tests that check a finished program leaves none. */
+    static boolean ticking() {
+        return TICKING.get();
     }
 
     private synchronized void check(long now) {

@@ -158,7 +158,7 @@ class HostileGalleryTest {
         EnttManager world = new EnttManager();
         try (WasmHost host = WasmHost.builder(load("past_end")).mode(mode).manager(world).limits(GALLERY).build()) {
             assertEquals(1, host.callInt("honest"));
-            host.imports().api().close(host.imports().handle());
+            host.api().api().close(host.api().handle());
             long start = System.nanoTime();
             PluginTrap trap = org.junit.jupiter.api.Assertions.assertThrows(PluginTrap.class, () -> host.call("honest"));
             long micros = (System.nanoTime() - start) / 1000;

@@ -53,10 +53,10 @@ class WasmHostTest {
             int alice = host.callInt("step_create_named", address, 5);
             assertEquals(Optional.of("Alice"), host.manager().getName(alice));
 
-            AbiTrace trace = host.imports().startTrace();
+            AbiTrace trace = host.api().startTrace();
             assertEquals(6, host.callInt("step_name_size", alice));
             int buffer = host.callInt("step_fetch_name", alice);
-            host.imports().stopTrace();
+            host.api().stopTrace();
 
             assertEquals("Alice", host.readCString(buffer));
             assertTrue(HexDump.of(host.memory(), buffer, 6).contains("41 6C 69 63 65 00"));

@@ -1,0 +1,105 @@
+package dev.ecswasm.host;
+
+import dev.ecswasm.WorkbenchException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one thread a host runs guest code on: a deep stack, one call at a time, and no re-entry.
+ *
+ * <p>Why a thread of its own: Chicory's interpreter needs about 1 KB of JVM stack per nested Wasm
+ * call, so a default 1 MiB stack overflows near 1,000 levels; and a Chicory instance is not
+ * thread-safe, so every caller's work queues here instead of entering the instance at once.
+ *
+ * <p>Why a guard as well: a host function runs on this thread in the middle of a guest call. If it
+ * called the guest again, the instance would be entered twice, so {@link #enter} refuses that.
+ */
+final class GuestThread {
+    /** An idle guest thread ends after this long; the next call starts a new one. */
+    static final long KEEP_ALIVE_SECONDS = 1;
+
+    private final ThreadPoolExecutor executor;
+    private volatile Thread thread; // the thread the executor runs on now
+    private String running;         // the export running now, or null; only touched on the thread
+
+    GuestThread(long stackBytes) {
+        this.executor = new ThreadPoolExecutor(1, 1, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread deep = new Thread(null, task, "wasm-guest", stackBytes);
+                    deep.setDaemon(true);
+                    thread = deep;
+                    return deep;
+                });
+        // A host nobody closed (in JShell, say) does not keep a thread forever.
+        executor.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Runs {@code work} on the guest thread and returns its result. Called from the guest thread
+     * itself it runs at once, so a batch of calls costs one hop, not one each.
+     */
+    <T> T run(Callable<T> work) {
+        if (Thread.currentThread() == thread) {
+            try {
+                return work.call();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new WorkbenchException("guest work failed", e);
+            }
+        }
+        Future<T> result = executor.submit(work);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new WorkbenchException("interrupted while waiting for the guest", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new WorkbenchException("guest call failed", cause);
+        }
+    }
+
+    /** Marks {@code export} as running; refuses it if another export is running already. */
+    void enter(String export) {
+        if (running != null) {
+            throw new IllegalStateException("re-entrant guest call refused: " + export + " was called while "
+                    + running + " is running (a host function may not call back into the guest)");
+        }
+        running = export;
+    }
+
+    /** Marks the running export as finished. */
+    void leave() {
+        running = null;
+    }
+
+    /** Stops the thread, interrupting a call still running, and waits briefly for it to end. */
+    void close() {
+        executor.shutdownNow();
+        if (Thread.currentThread() == thread) {
+            return; // closing from guest work: the thread ends when that work returns
+        }
+        try {
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the thread has ended after {@link #close()}. */
+    boolean closed() {
+        return executor.isTerminated();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.ecswasm.host;
+
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import dev.ecswasm.abi.LimitTrap;
+
+/**
+ * What a host does when a guest call fails: works out why it stopped and which limit, if any,
+ * stopped it, then makes the plugin usable again, and says all that in one {@link PluginTrap}.
+ *
+ * <p>Why recovery is needed: Chicory does not unwind the guest's shadow stack on a trap, so each
+ * failed call would leak its frame until every call traps. The handler either puts the mutable
+ * globals (the stack pointer) back as they were before the call, or replaces the instance.
+ */
+final class TrapHandler {
+    private final Limits limits;
+    private final Watchdog watchdog;
+    private final Linker linker;
+    private final PluginTrap.Recovery afterTrap;
+    private final Runnable reinstantiate;
+    private long[] savedGlobals; // as they were before the running call
+    private int stderrMark;      // how much stderr there was before the running call
+    private long traps;
+
+    TrapHandler(Limits limits, Watchdog watchdog, Linker linker, PluginTrap.Recovery afterTrap,
+                Runnable reinstantiate) {
+        this.limits = limits;
+        this.watchdog = watchdog;
+        this.linker = linker;
+        this.afterTrap = afterTrap;
+        this.reinstantiate = reinstantiate;
+    }
+
+    /** Remembers what a trap in the call about to run would need to undo. */
+    void beforeCall(GuestInstance instance) {
+        savedGlobals = instance.mutableGlobals();
+        stderrMark = linker.stderr().size();
+        linker.clearFailedHostCall();
+    }
+
+    /**
+     * Explains a failed call and recovers from it.
+     *
+     * @param timedOut whether the watchdog interrupted the call for its deadline
+     */
+    PluginTrap trap(String export, Throwable failure, boolean timedOut, GuestInstance instance) {
+        traps++;
+        String hostCall = linker.failedHostCall();
+        String limit = null;
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (hostCall != null && reason.startsWith(hostCall + ": ")) {
+            reason = reason.substring(hostCall.length() + 2); // the trap says "in host call ..." already
+        }
+        if (failure instanceof Watchdog.Exceeded) {
+            limit = ((Watchdog.Exceeded) failure).limit;
+        } else if (timedOut && failure instanceof ChicoryInterruptedException) {
+            limit = "callDeadline";
+            reason = watchdog.deadlineMessage();
+        } else if (failure instanceof StackOverflowError) {
+            reason = "the guest's calls nested deeper than the guest thread's stack allows";
+        }
+        for (Throwable t = failure; t != null && limit == null; t = t.getCause()) {
+            if (t instanceof LimitTrap) {
+                limit = ((LimitTrap) t).limit();
+            }
+        }
+        if (limit == null && instance.memoryPages() >= limits.maxMemoryPages()) {
+            limit = "maxMemoryPages";
+            reason += "; guest memory is full at " + limits.maxMemoryPages() + " pages";
+        }
+        String stderr = linker.stderr().since(stderrMark);
+        recover(instance);
+        return new PluginTrap(export, hostCall, stderr, afterTrap, limit, reason, failure);
+    }
+
+    /** How many calls have trapped so far. */
+    long traps() {
+        return traps;
+    }
+
+    private void recover(GuestInstance instance) {
+        if (afterTrap == PluginTrap.Recovery.REINSTANTIATED) {
+            reinstantiate.run();
+        } else {
+            instance.restoreMutableGlobals(savedGlobals);
+        }
+    }
+}

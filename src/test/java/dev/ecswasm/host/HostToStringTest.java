@@ -1,0 +1,60 @@
+package dev.ecswasm.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** What a user at a prompt sees when a host, its module or its limits are printed. */
+class HostToStringTest {
+    private static final String DEFAULT_LIMITS = "512 pages (32 MiB), 10 s deadline, 5,000,000,000 instructions"
+            + " (interpreter), names up to 65,536 bytes, 100,000 entities";
+
+    @Test
+    void theBundledPluginSaysBundledPluginAndItsSizeNotAClasspathPath() {
+        PluginModule plugin = PluginModule.bundled();
+        assertEquals("bundled plugin ecs_plugin.wasm", plugin.origin());
+        assertEquals("bundled plugin ecs_plugin.wasm (" + plugin.sizeBytes() / 1024 + " KB)", plugin.describe());
+        assertTrue(plugin.toString().matches(
+                "PluginModule\\[bundled plugin ecs_plugin\\.wasm \\(\\d+ KB\\), LIBRARY, \\d+ exports, \\d+ imports]"),
+                plugin.toString());
+    }
+
+    @Test
+    void aModuleFromBytesKeepsItsGivenNameAndCountsInBytes() {
+        WasmBytes wasm = new WasmBytes();
+        wasm.exportFunction("answer", wasm.type(0, 1), 0x41, 0x2A);
+        byte[] bytes = wasm.bytes();
+        PluginModule module = PluginModule.parse(bytes, "answer.wasm");
+        assertEquals("PluginModule[answer.wasm (" + bytes.length + " bytes), LIBRARY, 1 export, 0 imports]",
+                module.toString());
+    }
+
+    @Test
+    void limitsPrintInWords() {
+        assertEquals("Limits[" + DEFAULT_LIMITS + "]", Limits.defaults().toString());
+        Limits small = Limits.defaults().withMaxMemoryPages(3).withCallDeadline(Duration.ofMillis(250))
+                .withMaxInstructions(1_000).withMaxNameBytes(16).withMaxEntities(1);
+        assertEquals("Limits[3 pages (192 KiB), 250 ms deadline, 1,000 instructions (interpreter), names up to 16 bytes,"
+                + " 1 entity]", small.toString());
+        assertEquals("Limits[1 page (64 KiB), 1 s deadline, 1 instruction (interpreter), names up to 1 byte, 0 entities]",
+                new Limits(1, Duration.ofSeconds(1), 1, 1, 0).toString());
+        assertTrue(Limits.defaults().withCallDeadline(Duration.ZERO).toString().contains(", no deadline, "));
+    }
+
+    @Test
+    void aHostPrintsItsModuleModeLimitsCallsAndTrapsOnOneLine() {
+        PluginModule plugin = PluginModule.bundled();
+        try (WasmHost host = WasmHost.builder(plugin).mode(ExecutionMode.INTERPRETER).build()) {
+            assertEquals("WasmHost[" + plugin.describe() + ", INTERPRETER, limits: " + DEFAULT_LIMITS
+                    + ", 0 calls, 0 traps]", host.toString());
+            host.callInt("step_create_named", host.putString("Ann"), 3); // guest_alloc, then the step
+            assertThrows(PluginTrap.class, () -> host.call("step_panic_midway"));
+            assertEquals("WasmHost[" + plugin.describe() + ", INTERPRETER, limits: " + DEFAULT_LIMITS
+                    + ", 3 calls, 1 trap]", host.toString());
+            assertEquals(1, host.toString().lines().count());
+        }
+    }
+}
