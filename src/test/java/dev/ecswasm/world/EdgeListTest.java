@@ -71,6 +71,11 @@ class EdgeListTest {
         long before = list.examined();
         assertTrue(list.remove(list.get(EdgeList.INDEX_FROM - 1)));
         assertEquals(EdgeList.INDEX_FROM, list.examined() - before, "a scan looks at every id up to the one it finds");
+        list.add(EntityId.of(EdgeList.INDEX_FROM - 1, 0));
+        before = list.examined();
+        list.add(EntityId.of(EdgeList.INDEX_FROM, 0)); // one past the threshold: the index is built
+        assertEquals(EdgeList.INDEX_FROM + EdgeList.INDEX_FROM + 1, list.examined() - before,
+                "the duplicate check scans the 16 ids, then building the index visits all 17 once");
     }
 
     /**
