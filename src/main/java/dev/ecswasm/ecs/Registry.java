@@ -310,7 +310,7 @@ public final class Registry {
         Objects.requireNonNull(type, "type");
         Storage<?> storage = storages.get(type);
         if (storage == null) {
-            storage = new Storage<>(type);
+            storage = new Storage<>(type, this);
             storages.put(type, storage);
             storageArray = storages.values().toArray(new Storage<?>[0]);
         }
@@ -372,7 +372,8 @@ public final class Registry {
 
     // ---------------------------------------------------------------- internals
 
-    private int version(int index) {
+    /** The version of the slot's current id, or of its next one if the slot is free. */
+    int version(int index) {
         return slotInfo[index] & EntityId.VERSION_MASK;
     }
 

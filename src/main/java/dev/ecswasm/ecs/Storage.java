@@ -17,11 +17,17 @@ import java.util.Arrays;
  */
 public final class Storage<T> extends SparseSet {
     private final Class<T> type;
+    final Registry registry; // the registry that made it (null for a stand-alone one): lets a test reach the entity pool
     private Object[] values = new Object[8];
     private Object[][] bySlot = new Object[0][];
 
     Storage(Class<T> type) {
+        this(type, null);
+    }
+
+    Storage(Class<T> type, Registry registry) {
         this.type = type;
+        this.registry = registry;
     }
 
     /** The component type this storage holds. */

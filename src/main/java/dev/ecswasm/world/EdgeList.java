@@ -22,6 +22,7 @@ public final class EdgeList {
     private int[] positions; // positions[i] = where keys[i] sits in items
     private int mask;
     private int shift;
+    private long examined; // ids and slots looked at by lookups: lets a test tell O(1) from O(n) with no clock
 
     public int size() {
         return size;
@@ -40,6 +41,11 @@ public final class EdgeList {
 
     public boolean contains(int id) {
         return positionOf(id) >= 0;
+    }
+
+    /** How many ids and index slots lookups and removals have looked at so far (a work meter for tests). */
+    long examined() {
+        return examined;
     }
 
     /** The backing array, valid up to {@link #size()}: for bulk reads inside this package. */
@@ -106,6 +112,7 @@ public final class EdgeList {
     private int positionOf(int id) {
         if (keys == null) {
             for (int i = 0; i < size; i++) {
+                examined++;
                 if (items[i] == id) {
                     return i;
                 }
@@ -122,6 +129,7 @@ public final class EdgeList {
 
     private int slotOf(int id) {
         for (int slot = home(id); ; slot = (slot + 1) & mask) {
+            examined++;
             if (keys[slot] == id) {
                 return slot;
             }
@@ -144,6 +152,7 @@ public final class EdgeList {
     private void delete(int id) {
         int gap = slotOf(id);
         for (int probe = (gap + 1) & mask; keys[probe] != EMPTY; probe = (probe + 1) & mask) {
+            examined++;
             int home = home(keys[probe]);
             boolean homeInGapToProbe = gap <= probe ? (gap < home && home <= probe) : (gap < home || home <= probe);
             if (!homeInGapToProbe) {
@@ -163,6 +172,7 @@ public final class EdgeList {
         mask = capacity - 1;
         shift = Integer.numberOfLeadingZeros(capacity) + 1;
         for (int i = 0; i < size; i++) {
+            examined++;
             put(items[i], i);
         }
     }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ecswasm.ecs.EntityId;
-import dev.ecswasm.workbench.Tables;
 import dev.ecswasm.world.CleanupPolicy;
 import dev.ecswasm.world.EnttManager;
 import dev.ecswasm.world.Health;
 import dev.ecswasm.world.Position;
+import dev.ecswasm.world.WorldSnapshot;
 import dev.ecswasm.world.Relation;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -175,7 +175,7 @@ class EnttApiTest {
     @Test
     void invalidUtf8IsRefusedWithAReasonAndChangesNothing() {
         int e = named("ok");
-        String before = Tables.describe(world);
+        WorldSnapshot before = WorldSnapshot.of(world);
         memory.write(BUF, new byte[] {'a', (byte) 0xC3, 'b'});
         call("host_add_name", e, BUF, 3);
         assertEquals(ErrorCode.INVALID_UTF8, lastError());
@@ -187,7 +187,7 @@ class EnttApiTest {
         call("host_add_name", e, BUF, 3);
         assertEquals(ErrorCode.BAD_ARGUMENT, lastError());
         assertEquals("name has a NUL byte at offset 1", lastMessage());
-        assertEquals(before, Tables.describe(world));
+        assertEquals(before, WorldSnapshot.of(world));
     }
 
     @Test
@@ -222,7 +222,7 @@ class EnttApiTest {
     void badPointersTrapAndChangeNothing() {
         int e = named("Alice");
         memory.write(SIZE - 8, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-        String before = Tables.describe(world);
+        WorldSnapshot before = WorldSnapshot.of(world);
         int[][] calls = {
                 {e, SIZE - 4, 8},          // get_name: the buffer runs past the end
                 {e, 0, 8},                 // a null buffer with room claimed
@@ -239,7 +239,7 @@ class EnttApiTest {
         AbiTrap stale = assertThrows(AbiTrap.class, () -> call("host_get_name", EntityId.of(9, 0), SIZE, 1));
         assertEquals("host_get_name: name buffer [0x00010000, +1) runs past the end of guest memory (65536 bytes)",
                 stale.getMessage(), "memory is checked before the entity");
-        assertEquals(before, Tables.describe(world));
+        assertEquals(before, WorldSnapshot.of(world));
         assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, memory.read(SIZE - 8, 8));
     }
 
@@ -380,6 +380,23 @@ class EnttApiTest {
         assertEquals(1, call("host_remove_component", e, Layouts.HEALTH.typeId()));
         assertEquals(0, call("host_get_component", e, Layouts.HEALTH.typeId(), 0, 0));
         assertEquals(ErrorCode.NOT_FOUND, lastError());
+    }
+
+    @Test
+    void aRefusedSetComponentLeavesTheOldValue() {
+        int e = call("host_create_entity");
+        world.setComponent(e, new Position(1.5f, -2f));
+        world.setComponent(e, new Health(10));
+        memory.write(BUF, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(9f).putFloat(9f).array());
+        WorldSnapshot before = WorldSnapshot.of(world);
+        assertEquals(0, call("host_set_component", e, Layouts.POSITION.typeId(), BUF, 4));
+        assertEquals("EnttPosition is 8 bytes, not 4", lastMessage());
+        assertEquals(0, call("host_set_component", e, Layouts.HEALTH.typeId(), BUF, 8));
+        assertEquals("EnttHealth is 4 bytes, not 8", lastMessage());
+        assertEquals(0, call("host_set_component", e, 99, BUF, 8));
+        assertEquals(0, call("host_set_component", EntityId.of(e, 1), Layouts.POSITION.typeId(), BUF, 8));
+        assertEquals(ErrorCode.INVALID_ENTITY, lastError());
+        assertEquals(before, WorldSnapshot.of(world));
     }
 
     // ---------------------------------------------------------------- the last-error channel itself

@@ -42,4 +42,11 @@ class EntityIdTest {
         assertEquals("1048579 (0x00100003: index 3, version 1)", EntityId.describe(EntityId.of(3, 1)));
         assertEquals("null (0xFFFFFFFF)", EntityId.describe(EntityId.NULL));
     }
+
+    @Test
+    void theTopIndexAndTheTopVersionAreInRange() {
+        assertEquals(0x000FFFFF, EntityId.of(EntityId.INDEX_MASK, 0));
+        assertEquals(EntityId.INDEX_MASK, EntityId.index(EntityId.of(EntityId.INDEX_MASK, 5)));
+        assertEquals(0xFFF00000, EntityId.of(0, EntityId.VERSION_MASK));
+    }
 }

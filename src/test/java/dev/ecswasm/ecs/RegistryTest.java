@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -243,5 +244,83 @@ class RegistryTest {
         registry.create();
         assertEquals(List.of(0), created);
         assertEquals(0, registry.onCreateEntity().size());
+    }
+
+    @Test
+    void theFirstSlotPastTheIssuedOnesIsNeverValid() {
+        for (int i = 0; i < 64; i++) { // 64: exactly the first capacity of the slot array
+            registry.create();
+        }
+        int next = EntityId.of(64, 0);
+        assertFalse(registry.valid(next));
+        assertEquals(64, registry.entities().length);
+        assertEquals(64, registry.slotCount());
+        assertEquals("entity 64 (0x00000040: index 64, version 0) was never issued (only 64 slots exist)",
+                registry.whyInvalid(next));
+    }
+
+    @Test
+    void aFreeSlotsNextIdIsNotValidBeforeItIsIssued() {
+        int a = registry.create();
+        registry.destroy(a);
+        int future = EntityId.of(0, 1);
+        assertFalse(registry.valid(future));
+        assertEquals("entity 1048576 (0x00100000: index 0, version 1) is stale: slot 0 is free"
+                + " and its next id has version 1", registry.whyInvalid(future));
+        assertEquals(future, registry.create());
+        assertTrue(registry.valid(future));
+        assertEquals("entity 1048576 (0x00100000: index 0, version 1) is valid", registry.whyInvalid(future));
+        assertEquals("entity 4293918720 (0xFFF00000: index 0, version 4095) carries the tombstone version,"
+                + " which is never issued", registry.whyInvalid(EntityId.of(0, EntityId.TOMBSTONE_VERSION)));
+    }
+
+    @Test
+    void freeSlotsListTheNextReusedFirst() {
+        for (int i = 0; i < 5; i++) {
+            registry.create();
+        }
+        registry.destroy(1);
+        registry.destroy(3);
+        registry.destroy(2);
+        assertArrayEquals(new int[] {2, 3, 1}, registry.freeSlots());
+        assertEquals(5, registry.slotCount());
+        assertArrayEquals(new int[] {0, 4}, registry.entities());
+    }
+
+    @Test
+    void writesReturnTheComponentTheyStored() {
+        int e = registry.create();
+        Health first = new Health(1);
+        Health second = new Health(2);
+        Health third = new Health(3);
+        assertSame(first, registry.add(e, first));
+        assertSame(second, registry.replace(e, second));
+        assertSame(third, registry.addOrReplace(e, third));
+        Position position = new Position(1, 2);
+        assertSame(position, registry.addOrReplace(e, position));
+        assertSame(third, registry.get(e, Health.class));
+        assertSame(position, registry.get(e, Position.class));
+    }
+
+    @Test
+    void storagesAreListedInCreationOrderAndCannotBeChangedThroughTheList() {
+        registry.storage(Position.class);
+        registry.storage(Health.class);
+        List<Class<?>> types = new ArrayList<>();
+        for (Storage<?> storage : registry.storages()) {
+            types.add(storage.type());
+        }
+        assertEquals(List.of(Position.class, Health.class), types);
+        assertThrows(UnsupportedOperationException.class, () -> registry.storages().clear());
+    }
+
+    @Test
+    void anInvalidIdExceptionCarriesTheId() {
+        registry.create();
+        int e = registry.create(); // not 0, so the id cannot be mistaken for a default
+        registry.destroy(e);
+        InvalidEntityException thrown = assertThrows(InvalidEntityException.class, () -> registry.requireValid(e));
+        assertEquals(e, thrown.entity());
+        assertEquals(registry.whyInvalid(e), thrown.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package dev.ecswasm.ecs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,5 +83,37 @@ class SparseSetTest {
         }
         assertEquals(null, storage.getOrNull(7));
         assertEquals("v19", storage.getOrNull(19));
+    }
+
+    @Test
+    void positionsOutsideTheSetAreRefusedAndSlotsOutsideItAreAbsent() {
+        Storage<String> storage = new Storage<>(String.class);
+        assertTrue(storage.isEmpty());
+        storage.insert(EntityId.of(0, 0), "zero");
+        storage.insert(EntityId.of(5, 0), "five");
+        assertFalse(storage.isEmpty());
+        assertEquals(0, storage.sparseEntry(0));
+        assertEquals(1, storage.sparseEntry(5));
+        assertEquals(-1, storage.sparseEntry(-1));
+        assertEquals(-1, storage.sparseEntry(SparseSet.PAGE_SIZE)); // the first page not yet allocated
+        assertEquals(-1, storage.sparseEntry(SparseSet.PAGE_SIZE * 3));
+        IndexOutOfBoundsException entity = assertThrows(IndexOutOfBoundsException.class, () -> storage.entityAt(2));
+        assertEquals("position 2 of 2", entity.getMessage());
+        IndexOutOfBoundsException value = assertThrows(IndexOutOfBoundsException.class, () -> storage.valueAt(2));
+        assertEquals("position 2 of 2", value.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> storage.valueAt(-1));
+        assertEquals("Storage<String>[2]", storage.toString());
+    }
+
+    @Test
+    void storageRemovalReportsWhereTheIdWas() {
+        Storage<String> storage = new Storage<>(String.class);
+        for (int i = 0; i < 3; i++) {
+            storage.insert(i, "v" + i);
+        }
+        assertEquals(1, storage.remove(1));
+        assertEquals(-1, storage.remove(1));
+        assertEquals("v2", storage.valueAt(1));
+        assertNull(storage.getOrNull(1));
     }
 }

@@ -2,10 +2,13 @@ package dev.ecswasm.ecs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 class ViewTest {
@@ -74,5 +77,88 @@ class ViewTest {
         registry.view(A.class).each((e, a) -> left.add(a.v() % 2));
         assertEquals(25, left.size());
         assertEquals(List.of(1), left.stream().distinct().toList());
+    }
+
+    @Test
+    void containsAsksEveryStorageOfTheView() {
+        int all = registry.create();
+        int noC = registry.create();
+        int noB = registry.create();
+        for (int e : new int[] {all, noC, noB}) {
+            registry.add(e, new A(e));
+        }
+        registry.add(all, new B(0));
+        registry.add(noC, new B(0));
+        registry.add(all, new C(0));
+        registry.add(noB, new C(0));
+        View view = registry.view(A.class, B.class, C.class);
+        assertTrue(view.contains(all));
+        assertFalse(view.contains(noC));
+        assertFalse(view.contains(noB));
+        assertArrayEquals(new int[] {all}, view.toArray());
+    }
+
+    @Test
+    void amongEquallySmallStoragesTheFirstLeads() {
+        int x = registry.create();
+        int y = registry.create();
+        registry.add(x, new A(0));
+        registry.add(y, new A(0));
+        registry.add(y, new B(0)); // B's packed order is the reverse of A's
+        registry.add(x, new B(0));
+        registry.add(y, new C(0));
+        registry.add(x, new C(0));
+        assertSame(registry.storage(A.class), registry.view(A.class, B.class, C.class).smallest());
+        assertArrayEquals(new int[] {y, x}, registry.view(A.class, B.class, C.class).toArray());
+        List<Integer> pair = new ArrayList<>();
+        registry.view(A.class, B.class).each((e, a, b) -> pair.add(e));
+        assertEquals(List.of(y, x), pair, "equal sizes: the pair view walks its first storage, back to front");
+        pair.clear();
+        registry.view(B.class, A.class).each((e, b, a) -> pair.add(e));
+        assertEquals(List.of(x, y), pair);
+    }
+
+    @Test
+    void aPairViewWalksTheSmallerStorageEvenWhenItIsTheSecond() {
+        for (int i = 0; i < 4; i++) {
+            registry.add(registry.create(), new A(i));
+        }
+        registry.add(2, new B(20));
+        registry.add(0, new B(0)); // entity 0 sits at position 0 of A
+        List<String> seen = new ArrayList<>();
+        registry.view(A.class, B.class).each((e, a, b) -> seen.add(e + ":" + a.v() + "/" + b.v()));
+        assertEquals(List.of("0:0/0", "2:2/20"), seen, "B's packed array, back to front");
+    }
+
+    @Test
+    void aCallbackThatDestroysTwoEntitiesSkipsTheHoleTheyLeave() {
+        // Visiting entity 5 (the last) destroys it and entity 0: entity 4 moves into position 0 and the
+        // walk must skip the position past the new end, then visit 3, 2, 1 and 4 once each.
+        List<Integer> expected = List.of(5, 3, 2, 1, 4);
+        for (int kind = 0; kind < 4; kind++) {
+            Registry world = new Registry();
+            for (int i = 0; i < 6; i++) {
+                int e = world.create();
+                world.add(e, new A(i));
+                world.add(e, new B(i));
+                world.add(e, new C(i));
+            }
+            world.add(world.create(), new B(99)); // B bigger than A: a pair view (B, A) walks its second storage
+            List<Integer> seen = new ArrayList<>();
+            IntConsumer visit = e -> {
+                seen.add(e);
+                if (e == 5) {
+                    world.destroy(5);
+                    world.destroy(0);
+                }
+            };
+            switch (kind) {
+                case 0 -> world.view(A.class).each((e, a) -> visit.accept(e));
+                case 1 -> world.view(A.class, B.class).each((e, a, b) -> visit.accept(e));
+                case 2 -> world.view(B.class, A.class).each((e, b, a) -> visit.accept(e));
+                default -> world.view(A.class, B.class, C.class).each(visit);
+            }
+            assertEquals(expected, seen, "view kind " + kind);
+        }
     }
 }

@@ -186,33 +186,37 @@ class HostileGalleryTest {
         }
     }
 
+    /** Fuzz runs per mode: a fixed, seeded amount of work, so the pass mark does not depend on machine speed. */
+    static final int FUZZ_RUNS = 150;
+    static final int CALLS_PER_RUN = 2000;
+
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
-    void randomCallsToEveryImportForTwoSecondsLeaveTheWorldConsistent(ExecutionMode mode) {
+    void aFixedNumberOfSeededRandomCallsToEveryImportLeaveTheWorldConsistent(ExecutionMode mode) {
         EnttManager world = new EnttManager();
         try (WasmHost host = WasmHost.builder(load("fuzzer")).mode(mode).manager(world).limits(GALLERY).build()) {
-            long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            int runs = 0;
+            long start = System.nanoTime();
             long calls = 0;
             int traps = 0;
-            for (int seed = 1; System.nanoTime() < end; seed++) {
-                runs++;
+            for (int run = 1; run <= FUZZ_RUNS; run++) {
                 try {
-                    calls += host.callInt("fuzz", seed * 7919, 2000);
+                    calls += host.callInt("fuzz", run * 7919, CALLS_PER_RUN);
                 } catch (PluginTrap trap) {
                     traps++;
                     assertTrue(trap.getMessage().contains("the plugin is usable"), trap.getMessage());
                 }
-                if (runs % 25 == 0) {
-                    assertEquals(List.of(), Invariants.violations(world), "after fuzz run " + runs);
+                if (run % 25 == 0) {
+                    assertEquals(List.of(), Invariants.violations(world), "after fuzz run " + run);
                 }
             }
+            long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(List.of(), Invariants.violations(world));
             assertEquals(1, host.callInt("honest"));
-            assertTrue(runs > 10 && calls > 10_000, runs + " runs, " + calls + " calls");
+            // A wild argument (1 in 4096) ends a run early; most runs must still make all their calls.
+            assertTrue(calls >= (long) FUZZ_RUNS * CALLS_PER_RUN / 2, FUZZ_RUNS + " runs, " + calls + " completed calls");
             ROWS.add(new String[] {"fuzzer", mode.name().toLowerCase(Locale.ROOT),
-                    "survives: " + runs + " runs, " + calls + " completed calls, " + traps + " trapped runs, "
-                            + world.entityCount() + " entities left", "2 s of runs"});
+                    "survives: " + FUZZ_RUNS + " runs, " + calls + " completed calls, " + traps + " trapped runs, "
+                            + world.entityCount() + " entities left", millis + " ms for the runs"});
         }
     }
 

@@ -100,12 +100,12 @@ class CleanupPolicyTest {
         int course = world.createEntity();
         world.addName(course, "Math");
         world.enroll(student, course);
-        String before = Snapshot.of(world);
+        WorldSnapshot before = WorldSnapshot.of(world);
         Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, world.destroyEntity(course));
         assertEquals(Failure.FORBIDDEN, refused.failure());
         assertEquals("cannot destroy entity 1 (0x00000001: index 1, version 0): 0 (0x00000000: index 0, version 0)"
                 + " is its student in ENROLLMENT, whose policy is FORBID", refused.message());
-        assertEquals(before, Snapshot.of(world));
+        assertEquals(before, WorldSnapshot.of(world));
         assertTrue(world.destroyEntity(student).ok(), "the source may always go");
         assertTrue(world.destroyEntity(course).ok(), "and then the target is free");
         Invariants.require(world);
@@ -122,12 +122,12 @@ class CleanupPolicyTest {
         world.setParent(child, root);
         world.setParent(grandchild, child);
         world.linkPlayerProfile(grandchild, profile);
-        String before = Snapshot.of(world);
+        WorldSnapshot before = WorldSnapshot.of(world);
         Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, world.destroyEntity(root));
         assertEquals("cannot destroy entity 0 (0x00000000: index 0, version 0) (destroying it would cascade to"
                 + " 2 (0x00000002: index 2, version 0)): 3 (0x00000003: index 3, version 0) is its profile in"
                 + " PLAYER_PROFILE, whose policy is FORBID", refused.message());
-        assertEquals(before, Snapshot.of(world), "no part of the subtree was destroyed");
+        assertEquals(before, WorldSnapshot.of(world), "no part of the subtree was destroyed");
         assertEquals(OptionalInt.of(child), world.getParent(grandchild));
     }
 
