@@ -60,16 +60,14 @@ public final class EntityId {
         return Integer.toUnsignedString(id);
     }
 
-    /** The id as eight hex digits, e.g. {@code 0x00100003}: the version is the leading three. */
-    public static String hex(int id) {
-        return String.format("0x%08X", id);
-    }
-
-    /** A readable form for messages: {@code 1048579 (0x00100003: index 3, version 1)}, or {@code null}. */
+    /**
+     * A readable form for messages: the id as the guest sees it and its two parts, e.g.
+     * {@code 1048579 (index 3, version 1)}; the null id is {@code null (4294967295)}.
+     */
     public static String describe(int id) {
         if (id == NULL) {
-            return "null (0xFFFFFFFF)";
+            return "null (" + toString(NULL) + ")";
         }
-        return toString(id) + " (" + hex(id) + ": index " + index(id) + ", version " + version(id) + ")";
+        return toString(id) + " (index " + index(id) + ", version " + version(id) + ")";
     }
 }

@@ -14,8 +14,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Renders a world as Tablesaw {@link Table}s: the entities, each relation, and one storage's sparse
- * set. Ids appear as unsigned decimals (as in the log) and, in the entity table, as hex too, where
- * the version is the first three digits.
+ * set. Ids appear as unsigned decimals, as the guest and the log see them; the entity table adds
+ * their index and version.
  */
 public final class Tables {
     /** How many rows {@link #sparseSet(Storage)} shows unless told otherwise. */
@@ -23,7 +23,7 @@ public final class Tables {
 
     private Tables() {}
 
-    /** One row per live entity: id, hex, index, version, valid, name, components. */
+    /** One row per live entity: id, index, version, valid, name, components. */
     public static Table entities(EnttManager world) {
         return entities(world, world.entities());
     }
@@ -31,7 +31,6 @@ public final class Tables {
     /** One row per given id, live or not: a stale id shows {@code valid = false}. */
     public static Table entities(EnttManager world, int... ids) {
         StringColumn id = StringColumn.create("id");
-        StringColumn hex = StringColumn.create("hex");
         IntColumn index = IntColumn.create("index");
         IntColumn version = IntColumn.create("version");
         BooleanColumn valid = BooleanColumn.create("valid");
@@ -39,14 +38,13 @@ public final class Tables {
         StringColumn components = StringColumn.create("components");
         for (int entity : ids) {
             id.append(EntityId.toString(entity));
-            hex.append(EntityId.hex(entity));
             index.append(EntityId.index(entity));
             version.append(EntityId.version(entity));
             valid.append(world.isEntityValid(entity));
             name.append(world.getName(entity).orElse(""));
             components.append(String.join(", ", world.componentNames(entity)));
         }
-        return Table.create("Entities", id, hex, index, version, valid, name, components);
+        return Table.create("Entities", id, index, version, valid, name, components);
     }
 
     /** The 1:1 links: player and profile, with names. */
@@ -95,7 +93,7 @@ public final class Tables {
             int position = storage.sparseEntry(row);
             i.append(row);
             sparse.append(position >= 0 ? Integer.toString(position) : "-");
-            packed.append(row < storage.size() ? EntityId.hex(storage.entityAt(row)) : "-");
+            packed.append(row < storage.size() ? EntityId.toString(storage.entityAt(row)) : "-");
             values.append(row < storage.size() ? String.valueOf(storage.valueAt(row)) : "-");
         }
         return Table.create("Storage<" + storage.type().getSimpleName() + ">: size " + storage.size()

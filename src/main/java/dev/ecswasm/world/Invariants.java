@@ -35,9 +35,9 @@ public final class Invariants {
             int profile = players.valueAt(i).profile();
             PlayerOfProfile back = owners.getOrNull(profile);
             if (!world.isEntityValid(profile)) {
-                out.add("player " + hex(player) + " is linked to dead profile " + hex(profile));
+                out.add("player " + id(player) + " is linked to dead profile " + id(profile));
             } else if (back == null || back.player() != player) {
-                out.add("player " + hex(player) + " -> profile " + hex(profile) + " has no matching reverse link");
+                out.add("player " + id(player) + " -> profile " + id(profile) + " has no matching reverse link");
             }
         }
         for (int i = 0; i < owners.size(); i++) {
@@ -45,7 +45,7 @@ public final class Invariants {
             int player = owners.valueAt(i).player();
             PlayerRelation forward = players.getOrNull(player);
             if (forward == null || forward.profile() != profile) {
-                out.add("profile " + hex(profile) + " names player " + hex(player) + " which does not name it back");
+                out.add("profile " + id(profile) + " names player " + id(player) + " which does not name it back");
             }
         }
 
@@ -56,13 +56,13 @@ public final class Invariants {
             int parent = children.entityAt(i);
             EdgeList list = children.valueAt(i).children();
             if (list.isEmpty()) {
-                out.add("parent " + hex(parent) + " keeps an empty children list");
+                out.add("parent " + id(parent) + " keeps an empty children list");
             }
             childEdges += list.size();
             for (int child : list.toArray()) {
                 ParentComponent up = world.isEntityValid(child) ? parents.getOrNull(child) : null;
                 if (up == null || up.parent() != parent) {
-                    out.add("parent " + hex(parent) + " lists child " + hex(child) + " whose parent is not it");
+                    out.add("parent " + id(parent) + " lists child " + id(child) + " whose parent is not it");
                 }
             }
         }
@@ -74,7 +74,7 @@ public final class Invariants {
             int steps = 0;
             for (ParentComponent up = parents.valueAt(i); up != null; up = parents.getOrNull(up.parent())) {
                 if (up.parent() == child || ++steps > parents.size()) {
-                    out.add("entity " + hex(child) + " is its own ancestor");
+                    out.add("entity " + id(child) + " is its own ancestor");
                     break;
                 }
             }
@@ -110,13 +110,13 @@ public final class Invariants {
             int owner = side.entityAt(i);
             EdgeList list = edges.apply(side.valueAt(i));
             if (list.isEmpty()) {
-                out.add(role + " " + hex(owner) + " keeps an empty " + otherRole + " list");
+                out.add(role + " " + id(owner) + " keeps an empty " + otherRole + " list");
             }
             count += list.size();
             for (int other : list.toArray()) {
                 B back = world.isEntityValid(other) ? otherSide.getOrNull(other) : null;
                 if (back == null || !otherEdges.apply(back).contains(owner)) {
-                    out.add(role + " " + hex(owner) + " lists " + otherRole + " " + hex(other) + " which does not list it back");
+                    out.add(role + " " + id(owner) + " lists " + otherRole + " " + id(other) + " which does not list it back");
                 }
             }
         }
@@ -128,13 +128,13 @@ public final class Invariants {
             Storage<?> storage = world.storage(type);
             for (int i = 0; i < storage.size(); i++) {
                 if (!world.isEntityValid(storage.entityAt(i))) {
-                    out.add(type.getSimpleName() + " belongs to dead entity " + hex(storage.entityAt(i)));
+                    out.add(type.getSimpleName() + " belongs to dead entity " + id(storage.entityAt(i)));
                 }
             }
         }
     }
 
-    private static String hex(int id) {
-        return EntityId.hex(id);
+    private static String id(int id) {
+        return EntityId.toString(id);
     }
 }

@@ -85,7 +85,7 @@ class EnttApiTest {
         assertEquals(0, call("host_is_entity_valid", NULL));
         call("host_destroy_entity", e);
         assertEquals(ErrorCode.INVALID_ENTITY, lastError());
-        assertEquals("entity 0 (0x00000000: index 0, version 0) is stale: slot 0 is free and its next id"
+        assertEquals("entity 0 (index 0, version 0) is stale: slot 0 is free and its next id"
                 + " has version 1", lastMessage());
     }
 

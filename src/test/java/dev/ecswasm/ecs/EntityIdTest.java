@@ -39,8 +39,8 @@ class EntityIdTest {
 
     @Test
     void describeShowsDecimalHexIndexAndVersion() {
-        assertEquals("1048579 (0x00100003: index 3, version 1)", EntityId.describe(EntityId.of(3, 1)));
-        assertEquals("null (0xFFFFFFFF)", EntityId.describe(EntityId.NULL));
+        assertEquals("1048579 (index 3, version 1)", EntityId.describe(EntityId.of(3, 1)));
+        assertEquals("null (4294967295)", EntityId.describe(EntityId.NULL));
     }
 
     @Test

@@ -12,16 +12,15 @@ class TablesTest {
     private final EnttManager world = new EnttManager();
 
     @Test
-    void theEntityTableShowsIdsAsDecimalAndHexWithNameAndComponents() {
+    void theEntityTableShowsIdsWithTheirPartsNameAndComponents() {
         int alice = world.createEntity();
         int profile = world.createEntity();
         world.addName(alice, "Alice");
         world.linkPlayerProfile(alice, profile);
         Table table = Tables.entities(world);
-        assertEquals(List.of("id", "hex", "index", "version", "valid", "name", "components"), table.columnNames());
+        assertEquals(List.of("id", "index", "version", "valid", "name", "components"), table.columnNames());
         assertEquals(2, table.rowCount());
         assertEquals("0", table.stringColumn("id").get(0));
-        assertEquals("0x00000000", table.stringColumn("hex").get(0));
         assertEquals("Alice", table.stringColumn("name").get(0));
         assertEquals("Name, PlayerRelation", table.stringColumn("components").get(0));
         assertEquals("PlayerOfProfile", table.stringColumn("components").get(1));
@@ -36,7 +35,7 @@ class TablesTest {
         assertEquals(List.of(false, true), List.of(table.booleanColumn("valid").get(0), table.booleanColumn("valid").get(1)));
         assertEquals(List.of(0, 1), List.of(table.intColumn("version").get(0), table.intColumn("version").get(1)));
         assertEquals(List.of(0, 0), List.of(table.intColumn("index").get(0), table.intColumn("index").get(1)));
-        assertEquals("0x00100000", table.stringColumn("hex").get(1));
+        assertEquals("1048576", table.stringColumn("id").get(1), "index 0, version 1 as the guest sees it");
     }
 
     @Test
@@ -70,7 +69,7 @@ class TablesTest {
         assertEquals("Storage<Name>: size 2, 1 sparse page(s)", table.name());
         assertEquals(3, table.rowCount(), "rows run to the highest slot index in the set");
         assertEquals(List.of("1", "-", "0"), table.stringColumn("sparse[i]").asList());
-        assertEquals(List.of("0x00000002", "0x00000000", "-"), table.stringColumn("packed[i]").asList());
+        assertEquals(List.of("2", "0", "-"), table.stringColumn("packed[i]").asList());
         assertEquals(List.of("Name[value=c]", "Name[value=a]", "-"), table.stringColumn("values[i]").asList());
     }
 

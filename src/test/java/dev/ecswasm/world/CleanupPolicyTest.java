@@ -103,7 +103,7 @@ class CleanupPolicyTest {
         WorldSnapshot before = WorldSnapshot.of(world);
         Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, world.destroyEntity(course));
         assertEquals(Failure.FORBIDDEN, refused.failure());
-        assertEquals("cannot destroy entity 1 (0x00000001: index 1, version 0): 0 (0x00000000: index 0, version 0)"
+        assertEquals("cannot destroy entity 1 (index 1, version 0): 0 (index 0, version 0)"
                 + " is its student in ENROLLMENT, whose policy is FORBID", refused.message());
         assertEquals(before, WorldSnapshot.of(world));
         assertTrue(world.destroyEntity(student).ok(), "the source may always go");
@@ -124,8 +124,8 @@ class CleanupPolicyTest {
         world.linkPlayerProfile(grandchild, profile);
         WorldSnapshot before = WorldSnapshot.of(world);
         Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, world.destroyEntity(root));
-        assertEquals("cannot destroy entity 0 (0x00000000: index 0, version 0) (destroying it would cascade to"
-                + " 2 (0x00000002: index 2, version 0)): 3 (0x00000003: index 3, version 0) is its profile in"
+        assertEquals("cannot destroy entity 0 (index 0, version 0) (destroying it would cascade to"
+                + " 2 (index 2, version 0)): 3 (index 3, version 0) is its profile in"
                 + " PLAYER_PROFILE, whose policy is FORBID", refused.message());
         assertEquals(before, WorldSnapshot.of(world), "no part of the subtree was destroyed");
         assertEquals(OptionalInt.of(child), world.getParent(grandchild));

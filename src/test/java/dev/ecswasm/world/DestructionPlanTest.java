@@ -70,7 +70,7 @@ class DestructionPlanTest {
         enrollments.enroll(student, course);
         DestroyRefusedException refused = assertThrows(DestroyRefusedException.class,
                 () -> DestructionPlan.of(course, policies, stores));
-        assertEquals("cannot destroy entity 0 (0x00000000: index 0, version 0): 1 (0x00000001: index 1, version 0)"
+        assertEquals("cannot destroy entity 0 (index 0, version 0): 1 (index 1, version 0)"
                 + " is its student in ENROLLMENT, whose policy is FORBID", refused.getMessage());
         assertEquals("DestructionPlan[destroy 1 alone]", DestructionPlan.of(student, policies, stores).toString());
     }

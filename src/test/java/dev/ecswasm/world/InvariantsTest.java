@@ -30,10 +30,10 @@ class InvariantsTest {
         world.destroyEntity(ghost);
         world.storage(ChildrenOfParent.class).getOrNull(parent).children().add(ghost);
         assertEquals(List.of(
-                "parent 0x00000000 lists child 0x00000002 whose parent is not it",
+                "parent 0 lists child 2 whose parent is not it",
                 "1 children name a parent but parents list 2 children"), Invariants.violations(world));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Invariants.require(world));
-        assertEquals("world is inconsistent:\n  parent 0x00000000 lists child 0x00000002 whose parent is not it\n"
+        assertEquals("world is inconsistent:\n  parent 0 lists child 2 whose parent is not it\n"
                 + "  1 children name a parent but parents list 2 children", e.getMessage());
     }
 
@@ -45,7 +45,7 @@ class InvariantsTest {
         world.enroll(student, course);
         world.storage(CoursesAttended.class).getOrNull(student).courses().add(other);
         assertEquals(List.of(
-                "student 0x00000000 lists course 0x00000002 which does not list it back",
+                "student 0 lists course 2 which does not list it back",
                 "students list 2 enrollments but courses list 1"), Invariants.violations(world));
     }
 }
