@@ -35,6 +35,7 @@ import tech.tablesaw.api.Table;
  * and an honest call succeeding afterwards. The outcomes are printed as a table at the end.
  */
 class HostileGalleryTest {
+    private static final int OUTCOME_WIDTH = 54; // with the other columns, under 120 wide
     private static final Path SOURCES = Path.of("rust-plugin/hostile");
     private static final Path BINARIES = Path.of("src/test/resources/hostile");
     /** The gallery's limits: the defaults, with a 1 s deadline and 16 MiB of memory. */
@@ -216,29 +217,35 @@ class HostileGalleryTest {
             assertTrue(calls >= (long) FUZZ_RUNS * CALLS_PER_RUN / 2, FUZZ_RUNS + " runs, " + calls + " completed calls");
             ROWS.add(new String[] {"fuzzer", mode.name().toLowerCase(Locale.ROOT),
                     "survives: " + FUZZ_RUNS + " runs, " + calls + " completed calls, " + traps + " trapped runs, "
-                            + world.entityCount() + " entities left", millis + " ms for the runs"});
+                            + world.entityCount() + " entities left", millis + " ms (all)"});
         }
     }
 
+    /**
+     * Prints the gallery as a table that fits a 120-column terminal (long outcomes clipped), then
+     * each outcome in full; both go to {@code target/hostile-gallery.txt} too.
+     */
     @AfterAll
     static void printTheGallery() throws IOException {
         StringColumn guest = StringColumn.create("guest");
         StringColumn mode = StringColumn.create("mode");
         StringColumn outcome = StringColumn.create("outcome");
         StringColumn time = StringColumn.create("time to stop");
+        StringBuilder full = new StringBuilder("Outcomes in full:\n");
         synchronized (ROWS) {
             ROWS.sort((a, b) -> (a[0] + a[1]).compareTo(b[0] + b[1]));
             for (String[] row : ROWS) {
                 guest.append(row[0]);
                 mode.append(row[1]);
-                outcome.append(row[2].length() > 110 ? row[2].substring(0, 107) + "..." : row[2]);
+                outcome.append(row[2].length() > OUTCOME_WIDTH ? row[2].substring(0, OUTCOME_WIDTH - 1) + "\u2026" : row[2]);
                 time.append(row[3]);
+                full.append("  ").append(row[0]).append(" (").append(row[1]).append("): ").append(row[2]).append('\n');
             }
         }
-        String table = Table.create("Hostile guests", guest, mode, outcome, time).printAll();
-        System.out.println(table);
+        String text = Table.create("Hostile guests", guest, mode, outcome, time).printAll() + "\n\n" + full;
+        System.out.println(text);
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/hostile-gallery.txt"), table + "\n", StandardCharsets.UTF_8);
+        Files.writeString(Path.of("target/hostile-gallery.txt"), text, StandardCharsets.UTF_8);
     }
 
     /** The first line of a trap's message, without its "export trapped in host call ...: " opening. */
