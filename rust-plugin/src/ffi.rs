@@ -381,7 +381,7 @@ pub extern "C" fn step_fetch_name(entity: u32) -> *mut u8 {
     get_name_into(entity, &mut buffer);
     let ptr = buffer.as_mut_ptr();
     std::mem::forget(buffer);
-    println!("[WASM Step] fetched the name of entity {} into {} bytes at {:#010x}", entity, needed, ptr as usize);
+    println!("[WASM Step] fetched the name of entity {} into {} bytes at {:#010X}", entity, needed, ptr as usize);
     ptr
 }
 
@@ -390,7 +390,7 @@ pub extern "C" fn step_fetch_name(entity: u32) -> *mut u8 {
 #[no_mangle]
 pub extern "C" fn step_bad_pointer(entity: u32) -> usize {
     let end = std::arch::wasm32::memory_size::<0>() * 65536;
-    println!("[WASM Step] asking for a name at {:#010x}, the end of memory", end - 2);
+    println!("[WASM Step] asking for a name at {:#010X}, the end of memory", end - 2);
     unsafe { host_get_name(entity, (end - 2) as *mut u8, 16) }
 }
 
