@@ -38,12 +38,7 @@ public final class EnttApi {
         this(DEFAULT_MAX_NAME_BYTES, DEFAULT_MAX_ENTITIES);
     }
 
-    /**
-     * A C API with its own limits.
-     *
-     * @param maxNameBytes the longest name, in UTF-8 bytes, {@code host_add_name} accepts
-     * @param maxEntities  the most live entities {@code host_create_entity} lets a world reach
-     */
+    /** A C API with its own limits: the longest name in UTF-8 bytes, the most live entities a world may reach. */
     public EnttApi(int maxNameBytes, int maxEntities) {
         if (maxNameBytes < 0) {
             throw new IllegalArgumentException("maxNameBytes must not be negative: " + maxNameBytes);
@@ -123,10 +118,7 @@ public final class EnttApi {
             return 0;
         }
         Optional<String> name = s.manager.getName(entity);
-        if (name.isEmpty()) {
-            return s.errors.fail(ErrorCode.NOT_FOUND, "entity " + EntityId.describe(entity) + " has no name", 0);
-        }
-        return out.string(name.get());
+        return name.isPresent() ? out.string(name.get()) : s.notFound(entity, "name", 0);
     }
 
     public int removeName(int handle, int entity) {
@@ -149,13 +141,13 @@ public final class EnttApi {
     /** The player's profile, or {@link #FFI_NULL_ENTITY}. */
     public int getProfileForPlayer(int handle, int player) {
         Session s = handles.resolve(handle);
-        return s.entityOrNull(player, s.manager.getProfileForPlayer(player), "has no profile");
+        return s.entityOrNull(player, s.manager.getProfileForPlayer(player), "profile");
     }
 
     /** The profile's player, or {@link #FFI_NULL_ENTITY}. */
     public int getPlayerForProfile(int handle, int profile) {
         Session s = handles.resolve(handle);
-        return s.entityOrNull(profile, s.manager.getPlayerForProfile(profile), "has no player");
+        return s.entityOrNull(profile, s.manager.getPlayerForProfile(profile), "player");
     }
 
     // ---------------------------------------------------------------- 1:N
@@ -174,7 +166,7 @@ public final class EnttApi {
     /** The child's parent, or {@link #FFI_NULL_ENTITY}. */
     public int getParent(int handle, int child) {
         Session s = handles.resolve(handle);
-        return s.entityOrNull(child, s.manager.getParent(child), "has no parent");
+        return s.entityOrNull(child, s.manager.getParent(child), "parent");
     }
 
     /** Two-call: the number of children; {@code cap} counts elements. */
@@ -233,10 +225,7 @@ public final class EnttApi {
     public int removeComponent(int handle, int entity, int typeId) {
         Session s = handles.resolve(handle);
         Optional<PodLayout<?>> layout = s.layout(typeId);
-        if (layout.isEmpty()) {
-            return 0;
-        }
-        return s.errors.record(s.manager.removeComponent(entity, layout.get().type()));
+        return layout.isEmpty() ? 0 : s.errors.record(s.manager.removeComponent(entity, layout.get().type()));
     }
 
     // ---------------------------------------------------------------- whole relations, batched
@@ -277,10 +266,7 @@ public final class EnttApi {
                        BiFunction<EnttManager, Integer, int[]> query) {
         Session s = handles.resolve(handle);
         TwoCall out = TwoCall.begin(s, memory, what, buf, cap, 4);
-        if (!s.validEntity(entity)) {
-            return 0;
-        }
-        return out.ids(query.apply(s.manager, entity));
+        return s.validEntity(entity) ? out.ids(query.apply(s.manager, entity)) : 0;
     }
 
     /** A whole relation: counted on every call, flattened only when the pairs will be written. */
@@ -293,11 +279,7 @@ public final class EnttApi {
     /** A component the entity has, as its layout's bytes; NOT_FOUND if it has none. */
     private static <T> int component(Session s, TwoCall out, PodLayout<T> layout, int entity) {
         Optional<T> value = s.manager.getComponent(entity, layout.type());
-        if (value.isEmpty()) {
-            return s.errors.fail(ErrorCode.NOT_FOUND, "entity " + EntityId.describe(entity) + " has no "
-                    + layout.type().getSimpleName(), 0);
-        }
-        return out.struct(layout, value.get());
+        return value.isPresent() ? out.struct(layout, value.get()) : s.notFound(entity, layout.type().getSimpleName(), 0);
     }
 
     /** The handle in hex and the manager it names, or that it is not open; for {@code toString}s. */

@@ -58,7 +58,8 @@ final class ManagerHandles {
         if (handle == 0) {
             return new AbiTrap("manager handle is null");
         }
-        if (index >= used || index == 0 || handle >>> INDEX_BITS > generations[index]) {
+        // a closed slot already holds the generation it will issue next, so that one was never opened either
+        if (index >= used || index == 0 || handle >>> INDEX_BITS >= generations[index]) {
             return new AbiTrap("manager handle " + GuestAccess.hex(Integer.toUnsignedLong(handle)) + " was never opened");
         }
         return new AbiTrap("manager handle " + GuestAccess.hex(Integer.toUnsignedLong(handle)) + " is closed");

@@ -33,15 +33,16 @@ final class Session {
     }
 
     /** The answer of a query for one entity: the id, or {@link EnttApi#FFI_NULL_ENTITY} with the reason recorded. */
-    int entityOrNull(int entity, OptionalInt answer, String absent) {
+    int entityOrNull(int entity, OptionalInt answer, String what) {
         if (!validEntity(entity)) {
             return EnttApi.FFI_NULL_ENTITY;
         }
-        if (answer.isEmpty()) {
-            return errors.fail(ErrorCode.NOT_FOUND, "entity " + EntityId.describe(entity) + " " + absent,
-                    EnttApi.FFI_NULL_ENTITY);
-        }
-        return errors.ok(answer.getAsInt());
+        return answer.isPresent() ? errors.ok(answer.getAsInt()) : notFound(entity, what, EnttApi.FFI_NULL_ENTITY);
+    }
+
+    /** Records that the entity has no {@code what} (NOT_FOUND) and returns {@code result}. */
+    int notFound(int entity, String what, int result) {
+        return errors.fail(ErrorCode.NOT_FOUND, "entity " + EntityId.describe(entity) + " has no " + what, result);
     }
 
     /** The component layout with this ABI type id; empty, with the reason recorded, if there is none. */

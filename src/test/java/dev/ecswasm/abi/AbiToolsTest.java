@@ -1,7 +1,9 @@
 package dev.ecswasm.abi;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecswasm.workbench.AbiTables;
@@ -10,14 +12,19 @@ import dev.ecswasm.workbench.HexDump;
 import dev.ecswasm.ecs.EntityId;
 import dev.ecswasm.workbench.Tables;
 import dev.ecswasm.world.EnttManager;
+import dev.ecswasm.world.Failure;
 import dev.ecswasm.world.Position;
 import dev.ecswasm.world.WorldSnapshot;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /** Handles, the trace, the hex dump, the layouts and the generated header. */
@@ -114,6 +121,24 @@ class AbiToolsTest {
         assertEquals("", trace.crossings().get(0).result(), "void functions show no result");
     }
 
+    @Test
+    void crossingsAreNumberedFromOneAndAClearedTraceStartsAgain() {
+        BoundApi host = BoundApi.of(new EnttManager());
+        AbiTrace trace = host.startTrace();
+        int e = host.call("host_create_entity", memory);
+        host.call("host_is_entity_valid", memory, e);
+        host.call("host_get_parent", memory, e);
+        assertEquals(List.of(1, 2, 3), trace.crossings().stream().map(AbiTrace.Crossing::seq).toList());
+        trace.clear();
+        assertEquals(List.of(), trace.crossings());
+        host.call("host_get_parent", memory, e);
+        assertEquals("#1 host_get_parent(child=0) = NULL, NOT_FOUND (6)", trace.crossings().get(0).toString());
+        AbiTrace fresh = host.startTrace();
+        host.call("host_is_entity_valid", memory, e);
+        assertEquals(1, trace.crossings().size(), "the old trace keeps what it had");
+        assertEquals(1, fresh.crossings().get(0).seq());
+    }
+
     // ---------------------------------------------------------------- hex dump
 
     @Test
@@ -206,5 +231,105 @@ class AbiToolsTest {
         assertTrue(header.contains("#define FFI_NULL_ENTITY UINT32_MAX"));
         assertTrue(header.contains("size_t host_get_name(uint32_t entity, char *buf, size_t cap)"));
         assertTrue(header.matches("(?s).*#define ENTT_INVALID_ENTITY +2 .*"));
+    }
+
+    @Test
+    void cHeaderMainWritesTheHeaderWhereItIsTold(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("include").resolve("entt_api.h"); // the folder does not exist yet
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            CHeader.main(new String[] {target.toString()});
+        } finally {
+            System.setOut(out);
+        }
+        assertEquals(CHeader.generate(), Files.readString(target, StandardCharsets.UTF_8));
+        assertEquals("wrote " + target + System.lineSeparator(), printed.toString(StandardCharsets.UTF_8));
+    }
+
+    // ---------------------------------------------------------------- codes, kinds, traps, memory
+
+    @Test
+    void everyManagerRefusalHasTheCodeOfTheSameName() {
+        for (Failure failure : Failure.values()) {
+            ErrorCode code = ErrorCode.of(failure);
+            assertEquals(failure.name(), code.name());
+            assertNotEquals(ErrorCode.OK, code);
+        }
+        assertEquals("no error code 11", assertThrows(IllegalArgumentException.class, () -> ErrorCode.ofCode(11)).getMessage());
+    }
+
+    @Test
+    void eachArgumentKindPrintsItsValueAsATraceShowsIt() {
+        assertEquals("NULL", ArgKind.ENTITY.format(EnttApi.FFI_NULL_ENTITY));
+        assertEquals("1048581", ArgKind.ENTITY.format(EntityId.of(5, 1)));
+        assertEquals("2147483648", ArgKind.ENTITY.format(EntityId.of(0, 0x800)), "ids are unsigned");
+        assertEquals("1", ArgKind.BOOL.format(1));
+        assertEquals("4294967295", ArgKind.SIZE.format(-1));
+        assertEquals("3", ArgKind.COUNT.format(3));
+        assertEquals("2", ArgKind.TYPE_ID.format(2));
+        assertEquals("NOT_FOUND (6)", ArgKind.ERROR_CODE.format(6));
+        assertEquals("unknown error code 42", ArgKind.ERROR_CODE.format(42));
+        assertEquals("", ArgKind.VOID.format(0));
+        for (ArgKind kind : List.of(ArgKind.STRING_IN, ArgKind.STRING_OUT, ArgKind.IDS_OUT, ArgKind.DATA_IN, ArgKind.DATA_OUT)) {
+            assertTrue(kind.isPointer(), kind.name());
+            assertEquals("0x00002000", kind.format(0x2000));
+            assertEquals("0xFFFFFFF0", kind.format(-16));
+        }
+        for (ArgKind kind : ArgKind.values()) {
+            assertEquals(kind.isPointer(), kind.cType().endsWith("*"), kind + " is " + kind.cType());
+        }
+    }
+
+    @Test
+    void aTrapIsNamedOnceByTheFirstFunctionThatSeesIt() {
+        LimitTrap limit = new LimitTrap("maxNameBytes", "too long");
+        assertEquals(Optional.empty(), limit.function());
+        AbiTrap named = limit.in("host_add_name");
+        assertEquals("host_add_name: too long (limit maxNameBytes)", named.getMessage());
+        assertSame(limit, named.getCause());
+        assertSame(named, named.in("host_other"), "an outer call does not rename it");
+    }
+
+    @Test
+    void aBoundApiKnowsItsApiHandleAndFunctions() {
+        EnttApi api = new EnttApi();
+        EnttManager north = new EnttManager();
+        EnttManager south = new EnttManager();
+        south.createEntity();
+        BoundApi first = new BoundApi(api, api.open(north));
+        BoundApi second = new BoundApi(api, api.open(south));
+        assertSame(api, second.api());
+        assertEquals(2, second.handle());
+        assertEquals(0, first.call("host_create_entity", memory), "each binding reaches its own world");
+        assertEquals(1, second.call("host_create_entity", memory));
+        assertSame(ApiFunctions.ALL, first.functions());
+        assertEquals("api", assertThrows(NullPointerException.class, () -> new BoundApi(null, 1)).getMessage());
+    }
+
+    @Test
+    void byteArrayMemoryTakesAnySizeFromZeroAndRefusesNegatives() {
+        assertEquals(0, new ByteArrayGuestMemory(0).size());
+        assertEquals("size must not be negative: -1",
+                assertThrows(IllegalArgumentException.class, () -> new ByteArrayGuestMemory(-1)).getMessage());
+        assertEquals(0, ByteArrayGuestMemory.ofPages(0).size());
+        assertEquals(2 * 65536, ByteArrayGuestMemory.ofPages(2).size());
+        assertEquals("pages must be between 0 and 32767: -1",
+                assertThrows(IllegalArgumentException.class, () -> ByteArrayGuestMemory.ofPages(-1)).getMessage());
+        assertEquals("pages must be between 0 and 32767: 32768",
+                assertThrows(IllegalArgumentException.class, () -> ByteArrayGuestMemory.ofPages(32768)).getMessage());
+    }
+
+    @Test
+    void theStringCacheEncodesOnceForTheSameStringAndSaysWhatItHolds() {
+        Utf8.Cache cache = new Utf8.Cache();
+        assertEquals("Utf8.Cache[empty]", cache.toString());
+        String name = "Zo\u00eb";
+        byte[] first = cache.withNul(name);
+        assertArrayEquals(new byte[] {'Z', 'o', (byte) 0xC3, (byte) 0xAB, 0}, first);
+        assertSame(first, cache.withNul(name), "call 2 of an exchange reuses call 1's bytes");
+        assertEquals("Utf8.Cache[5 bytes]", cache.toString());
+        assertArrayEquals(new byte[] {'B', 0}, cache.withNul("B"));
     }
 }

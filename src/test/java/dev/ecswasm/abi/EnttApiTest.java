@@ -219,6 +219,78 @@ class EnttApiTest {
     }
 
     @Test
+    void negativeLimitsAreRefusedAndZeroLimitsAreLimits() {
+        IllegalArgumentException names = assertThrows(IllegalArgumentException.class, () -> new EnttApi(-1, 10));
+        assertEquals("maxNameBytes must not be negative: -1", names.getMessage());
+        IllegalArgumentException entities = assertThrows(IllegalArgumentException.class, () -> new EnttApi(10, -1));
+        assertEquals("maxEntities must not be negative: -1", entities.getMessage());
+        EnttApi none = new EnttApi(0, 0);
+        int handle = none.open(world);
+        int e = world.createEntity();
+        none.addName(handle, memory, e, BUF, 0); // the empty name fits a limit of 0 bytes
+        assertEquals(Optional.of(""), world.getName(e));
+        LimitTrap name = assertThrows(LimitTrap.class, () -> none.addName(handle, memory, e, BUF, 1));
+        assertEquals("maxNameBytes", name.limit());
+        LimitTrap create = assertThrows(LimitTrap.class, () -> none.createEntity(handle));
+        assertEquals("maxEntities", create.limit());
+        assertEquals(1, world.entityCount());
+    }
+
+    @Test
+    void aNameLengthIsUnsignedSoANegativeOneIsFourGibibytesAndTraps() {
+        int e = call("host_create_entity");
+        AbiTrap trap = assertThrows(AbiTrap.class, () -> call("host_add_name", e, BUF, -1));
+        assertEquals("host_add_name: a name of 4294967295 bytes is longer than 65536 (limit maxNameBytes)",
+                trap.getMessage());
+    }
+
+    @Test
+    void aFullWorldAnswersNullWithEntityLimitNotATrap() {
+        EnttApi unlimited = new EnttApi(64, Integer.MAX_VALUE);
+        int handle = unlimited.open(world);
+        for (int i = 0; i < EntityId.MAX_INDEX + 1; i++) {
+            unlimited.createEntity(handle);
+        }
+        assertEquals(EntityId.MAX_INDEX + 1, world.entityCount());
+        assertEquals(NULL, unlimited.createEntity(handle));
+        assertEquals(ErrorCode.ENTITY_LIMIT.code(), unlimited.lastError(handle));
+        unlimited.lastErrorMessage(handle, memory, BUF, 128);
+        assertEquals("all 1048575 entity slots are in use; the 20-bit index is exhausted", cString(BUF));
+        assertEquals(EntityId.MAX_INDEX + 1, world.entityCount());
+        unlimited.destroyEntity(handle, EntityId.of(17, 0));
+        assertEquals(EntityId.of(17, 1), unlimited.createEntity(handle));
+        assertEquals(ErrorCode.OK.code(), unlimited.lastError(handle));
+    }
+
+    @Test
+    void aBadComponentPointerTrapsWhateverTheTypeAndLength() {
+        int e = call("host_create_entity");
+        WorldSnapshot before = WorldSnapshot.of(world);
+        for (int type : new int[] {Layouts.POSITION.typeId(), 99}) {
+            for (int len : new int[] {8, 4}) {
+                AbiTrap trap = assertThrows(AbiTrap.class, () -> call("host_set_component", e, type, SIZE - 2, len));
+                assertEquals("host_set_component: component [0x0000FFFE, +" + len
+                        + ") runs past the end of guest memory (65536 bytes)", trap.getMessage());
+                assertThrows(AbiTrap.class, () -> call("host_set_component", e, type, 0, len));
+            }
+        }
+        assertEquals(before, WorldSnapshot.of(world));
+        assertEquals(0, call("host_set_component", e, 99, 0, 0), "NULL with length 0 is no bad pointer");
+        assertEquals("no component has type id 99", lastMessage());
+    }
+
+    @Test
+    void anUnknownComponentTypeIsABadArgumentEverywhere() {
+        int e = call("host_create_entity");
+        assertEquals(0, call("host_get_component", e, 99, 0, 0));
+        assertEquals(ErrorCode.BAD_ARGUMENT, lastError());
+        assertEquals(0, call("host_remove_component", e, 99));
+        assertEquals("no component has type id 99", lastMessage());
+        assertEquals(0, call("host_remove_component", e, Layouts.POSITION.typeId()));
+        assertEquals(ErrorCode.NOT_FOUND, lastError());
+    }
+
+    @Test
     void badPointersTrapAndChangeNothing() {
         int e = named("Alice");
         memory.write(SIZE - 8, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
