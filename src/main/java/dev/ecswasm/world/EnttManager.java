@@ -276,6 +276,11 @@ public final class EnttManager {
 
     // ---------------------------------------------------------------- helpers
 
+    /** The registry underneath, for tests in this package that break a world behind the manager's back. */
+    Registry registry() {
+        return registry;
+    }
+
     private RelationStore store(Relation relation) {
         return stores[Objects.requireNonNull(relation, "relation").ordinal()];
     }
