@@ -64,19 +64,24 @@ class EdgeListTest {
     /**
      * Seeded random adds and removes against a list model that removes the same way (last id into the
      * hole): after every step the order, the contents, and every member's lookup must agree. The list
-     * swings between 0 and 45 ids, crossing the scan-to-index threshold both ways many times,
-     * and the ids come from few slots so the index has long probe runs that wrap around its end.
+     * swings between 0 and 45 ids, crossing the scan-to-index threshold both ways many times. Each
+     * seed draws its ids from its own pool of 96 anywhere in the id space, so that across the seeds
+     * probe runs start in every part of the index, including runs that wrap around its end.
      */
     @Test
     void agreesWithASwapRemoveModelInOrderAfterEveryStep() {
-        for (long seed = 1; seed <= 12; seed++) {
+        for (long seed = 1; seed <= 40; seed++) {
             Random random = new Random(seed);
+            int[] pool = new int[96];
+            for (int i = 0; i < pool.length; i++) {
+                pool[i] = EntityId.of(random.nextInt(1 << 20), random.nextInt(4095));
+            }
             EdgeList list = new EdgeList();
             List<Integer> model = new ArrayList<>();
             boolean growing = true;
             int crossings = 0;
-            for (int step = 0; step < 8000; step++) {
-                int id = EntityId.of(random.nextInt(80), random.nextInt(2));
+            for (int step = 0; step < 4000; step++) {
+                int id = pool[random.nextInt(pool.length)];
                 if (growing ? model.size() >= 45 : model.isEmpty()) {
                     growing = !growing;
                     crossings++;
@@ -105,7 +110,7 @@ class EdgeListTest {
                 }
                 assertEquals(model.contains(id), list.contains(id), where);
             }
-            assertTrue(crossings >= 6, "seed " + seed + " crossed between empty and full " + crossings + " times");
+            assertTrue(crossings >= 3, "seed " + seed + " crossed between empty and full " + crossings + " times");
         }
     }
 
