@@ -278,6 +278,7 @@ class EnttManagerTest {
         world.destroyEntity(stale);
         world.createEntity(); // takes stale's slot
         String why = "entity 0 (index 0, version 0) is stale: slot 0 now holds 1048576 (index 0, version 1)";
+        assertEquals(why, world.whyInvalid(stale), "the query says what the refusal says");
         assertRefused(Failure.INVALID_ENTITY, why, world.destroyEntity(stale));
         assertRefused(Failure.INVALID_ENTITY, why, world.addName(stale, "x"));
         assertRefused(Failure.INVALID_ENTITY, "child: " + why, world.removeParent(stale));
