@@ -121,8 +121,10 @@ class EdgeListTest {
         list.add(3);
         list.add(EntityId.of(5, 1));
         assertEquals("[3, 1048581]", list.toString());
-        assertEquals("position 2 of 2", assertThrows(IndexOutOfBoundsException.class, () -> list.get(2)).getMessage());
-        assertEquals("position -1 of 2", assertThrows(IndexOutOfBoundsException.class, () -> list.get(-1)).getMessage());
+        assertEquals("position 2 of 2",
+                assertThrows(IndexOutOfBoundsException.class, () -> list.get(2)).getMessage());
+        assertEquals("position -1 of 2",
+                assertThrows(IndexOutOfBoundsException.class, () -> list.get(-1)).getMessage());
         assertEquals(EntityId.of(5, 1), list.get(1));
     }
 
