@@ -3,12 +3,13 @@ package dev.ecswasm.world;
 import dev.ecswasm.ecs.EntityLimitException;
 import dev.ecswasm.ecs.Registry;
 import dev.ecswasm.ecs.Storage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The seed's {@code EnttManager}: one world of entities, names and relationships behind an API of
@@ -45,11 +46,7 @@ public final class EnttManager {
 
     // ---------------------------------------------------------------- entities
 
-    /**
-     * Creates an entity and returns its id.
-     *
-     * @throws WorldFullException if every one of the 2^20 - 1 id slots is live
-     */
+    /** Creates an entity and returns its id; throws {@link WorldFullException} if all 2^20 - 1 slots are live. */
     public int createEntity() {
         int id;
         try {
@@ -62,22 +59,19 @@ public final class EnttManager {
     }
 
     /**
-     * Destroys an entity and cleans up every relation that names it. With a {@link CleanupPolicy#CASCADE}
-     * relation, the sources pointing at it are destroyed first (and theirs, iteratively); with
-     * {@link CleanupPolicy#FORBID}, the call is refused while such a source exists.
+     * Destroys an entity and cleans up every relation that names it. A {@link CleanupPolicy#CASCADE} relation
+     * destroys the sources pointing at it first (and theirs); a {@link CleanupPolicy#FORBID} one refuses.
      */
     public Outcome destroyEntity(int id) {
-        Outcome.Refused bad = checks.entity("entity", id);
-        if (bad != null) {
-            return logged("destroyEntity", bad);
-        }
-        log.destroying(id);
-        try {
-            registry.destroy(id);
-        } catch (DestroyRefusedException forbidden) {
-            return logged("destroyEntity", new Outcome.Refused(Failure.FORBIDDEN, forbidden.getMessage()));
-        }
-        return Outcome.DONE;
+        return guarded("destroyEntity", checks.entity("entity", id), () -> {
+            log.destroying(id);
+            try {
+                registry.destroy(id);
+            } catch (DestroyRefusedException forbidden) {
+                return new Outcome.Refused(Failure.FORBIDDEN, forbidden.getMessage());
+            }
+            return Outcome.DONE;
+        });
     }
 
     /** True for the id of a live entity; false for null, stale and never-issued ids. */
@@ -102,14 +96,7 @@ public final class EnttManager {
 
     /** The simple names of the component types the entity has; empty if the id is not valid. */
     public List<String> componentNames(int id) {
-        if (!registry.valid(id)) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (Class<?> type : registry.componentTypes(id)) {
-            out.add(type.getSimpleName());
-        }
-        return out;
+        return registry.valid(id) ? registry.componentTypes(id).stream().map(Class::getSimpleName).toList() : List.of();
     }
 
     /** One component storage, read-only: to look at a sparse set, not to change it. */
@@ -121,8 +108,7 @@ public final class EnttManager {
 
     /** Gives the entity a name, replacing any name it had. */
     public Outcome addName(int id, String name) {
-        Outcome.Refused bad = checks.entity("entity", id);
-        return logged("addName", bad != null ? bad : names.add(id, name));
+        return guarded("addName", checks.entity("entity", id), () -> names.add(id, name));
     }
 
     public Optional<String> getName(int id) {
@@ -130,20 +116,17 @@ public final class EnttManager {
     }
 
     public Outcome removeName(int id) {
-        Outcome.Refused bad = checks.entity("entity", id);
-        return logged("removeName", bad != null ? bad : names.remove(id));
+        return guarded("removeName", checks.entity("entity", id), () -> names.remove(id));
     }
 
     // ---------------------------------------------------------------- plain-data components
 
     /**
-     * Adds or replaces a plain-data component such as {@link Position}. Names and the relation
-     * components are refused: only their own calls may change them, or the two ends of a relation
-     * could disagree.
+     * Adds or replaces a plain-data component such as {@link Position}. Names and relation components are
+     * refused: only their own calls may change them, or the two ends of a relation could disagree.
      */
     public Outcome setComponent(int id, Object component) {
-        Outcome.Refused bad = checks.entity("entity", id);
-        return logged("setComponent", bad != null ? bad : data.set(id, component));
+        return guarded("setComponent", checks.entity("entity", id), () -> data.set(id, component));
     }
 
     /** The entity's component of this type; empty if it has none or the id is not valid. */
@@ -153,8 +136,7 @@ public final class EnttManager {
 
     /** Removes a plain-data component; refused for names and relation components, as for set. */
     public Outcome removeComponent(int id, Class<?> type) {
-        Outcome.Refused bad = checks.entity("entity", id);
-        return logged("removeComponent", bad != null ? bad : data.remove(id, type));
+        return guarded("removeComponent", checks.entity("entity", id), () -> data.remove(id, type));
     }
 
     // ---------------------------------------------------------------- 1:1 player <-> profile
@@ -164,14 +146,13 @@ public final class EnttManager {
      * ends; linking a pair that is already linked does nothing.
      */
     public Outcome linkPlayerProfile(int player, int profile) {
-        Outcome.Refused bad = checks.pair("player", player, "profile", profile);
-        return logged("linkPlayerProfile", bad != null ? bad : players.link(player, profile));
+        return guarded("linkPlayerProfile", checks.pair("player", player, "profile", profile),
+                () -> players.link(player, profile));
     }
 
     /** Removes the 1:1 link(s) of an entity, whether it is the player, the profile, or both. */
     public Outcome unlinkPlayerProfile(int entity) {
-        Outcome.Refused bad = checks.entity("entity", entity);
-        return logged("unlinkPlayerProfile", bad != null ? bad : players.unlinkEither(entity));
+        return guarded("unlinkPlayerProfile", checks.entity("entity", entity), () -> players.unlinkEither(entity));
     }
 
     public OptionalInt getProfileForPlayer(int player) {
@@ -189,13 +170,12 @@ public final class EnttManager {
      * {@code parent} is {@code child} or one of its descendants: a hierarchy never has a cycle.
      */
     public Outcome setParent(int child, int parent) {
-        Outcome.Refused bad = checks.pair("child", child, "parent", parent);
-        return logged("setParent", bad != null ? bad : hierarchy.setParent(child, parent));
+        return guarded("setParent", checks.pair("child", child, "parent", parent),
+                () -> hierarchy.setParent(child, parent));
     }
 
     public Outcome removeParent(int child) {
-        Outcome.Refused bad = checks.entity("child", child);
-        return logged("removeParent", bad != null ? bad : hierarchy.removeParent(child));
+        return guarded("removeParent", checks.entity("child", child), () -> hierarchy.removeParent(child));
     }
 
     public OptionalInt getParent(int child) {
@@ -211,13 +191,13 @@ public final class EnttManager {
 
     /** Enrolls a student in a course; enrolling twice does nothing. */
     public Outcome enroll(int student, int course) {
-        Outcome.Refused bad = checks.pair("student", student, "course", course);
-        return logged("enroll", bad != null ? bad : enrollments.enroll(student, course));
+        return guarded("enroll", checks.pair("student", student, "course", course),
+                () -> enrollments.enroll(student, course));
     }
 
     public Outcome drop(int student, int course) {
-        Outcome.Refused bad = checks.pair("student", student, "course", course);
-        return logged("drop", bad != null ? bad : enrollments.drop(student, course));
+        return guarded("drop", checks.pair("student", student, "course", course),
+                () -> enrollments.drop(student, course));
     }
 
     public int[] getCoursesForStudent(int student) {
@@ -236,9 +216,8 @@ public final class EnttManager {
     }
 
     /**
-     * Calls the visitor once per edge of a relation, ends in the relation's order (player, profile;
-     * parent, child; student, course), grouped by the first end in no particular order. Allocates
-     * nothing per edge: what the ABI's batched reads and the tables are built on.
+     * Calls the visitor once per edge, ends in the relation's order (player, profile; parent, child; student,
+     * course), grouped by the first end. Allocates nothing per edge: the ABI's batched reads build on it.
      */
     public void forEachEdge(Relation relation, EdgeVisitor visitor) {
         store(relation).forEachEdge(Objects.requireNonNull(visitor, "visitor"));
@@ -265,10 +244,9 @@ public final class EnttManager {
     /** One line: entities, edges per relation, policies. */
     @Override
     public String toString() {
-        StringBuilder edges = new StringBuilder();
+        StringJoiner edges = new StringJoiner(", ");
         for (RelationStore store : stores) {
-            String separator = edges.length() == 0 ? "" : ", ";
-            edges.append(separator).append(store.relation()).append(' ').append(store.edgeCount());
+            edges.add(store.relation() + " " + store.edgeCount());
         }
         return "EnttManager[" + entityCount() + " entities; edges: " + edges + "; policies: " + policies + "]";
     }
@@ -276,10 +254,8 @@ public final class EnttManager {
     // ---------------------------------------------------------------- cleanup on destroy
 
     /**
-     * Runs from the registry's destroy signal, while the dying entity and its components are still
-     * readable. First it plans (and a FORBID relation may veto by throwing, before anything changes);
-     * then it destroys the cascade, sources before targets, in a loop rather than by recursion; last
-     * it removes the dying entity's own edges.
+     * Runs from the registry's destroy signal, while the dying entity's components are still readable: plans
+     * (a FORBID veto throws before anything changes), destroys the cascade sources first, then its own edges.
      */
     private void cleanupRelationshipsHook(int entity) {
         if (!cascading) {
@@ -291,13 +267,8 @@ public final class EnttManager {
                 cascading = false;
             }
         }
-        cleanupRelationships(entity);
-    }
-
-    /** Removes every edge that names the entity from the other ends' components. O(its degree). */
-    private void cleanupRelationships(int entity) {
         log.cleaning(entity);
-        for (RelationStore store : stores) {
+        for (RelationStore store : stores) { // every edge naming it leaves the other ends: O(its degree)
             store.forget(entity);
         }
         log.cleaned(entity);
@@ -305,12 +276,18 @@ public final class EnttManager {
 
     // ---------------------------------------------------------------- helpers
 
+    /** The registry underneath, for tests in this package that break a world behind the manager's back. */
+    Registry registry() {
+        return registry;
+    }
+
     private RelationStore store(Relation relation) {
         return stores[Objects.requireNonNull(relation, "relation").ordinal()];
     }
 
-    /** Logs a refusal; passes the outcome through either way. */
-    private Outcome logged(String operation, Outcome outcome) {
+    /** Runs the call if the checks found nothing ({@code bad} is null), and logs a refusal from either. */
+    private Outcome guarded(String operation, Outcome.Refused bad, Supplier<Outcome> call) {
+        Outcome outcome = bad != null ? bad : call.get();
         if (outcome instanceof Outcome.Refused refused) {
             log.refused(operation, refused.message());
         }

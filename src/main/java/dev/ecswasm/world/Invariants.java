@@ -73,8 +73,12 @@ public final class Invariants {
             int child = parents.entityAt(i);
             int steps = 0;
             for (ParentComponent up = parents.valueAt(i); up != null; up = parents.getOrNull(up.parent())) {
-                if (up.parent() == child || ++steps > parents.size()) {
+                if (up.parent() == child) {
                     out.add("entity " + id(child) + " is its own ancestor");
+                    break;
+                }
+                if (++steps > parents.size()) { // more steps than parents: the chain loops above the child
+                    out.add("entity " + id(child) + " hangs below a cycle of parents");
                     break;
                 }
             }
@@ -116,7 +120,8 @@ public final class Invariants {
             for (int other : list.toArray()) {
                 B back = world.isEntityValid(other) ? otherSide.getOrNull(other) : null;
                 if (back == null || !otherEdges.apply(back).contains(owner)) {
-                    out.add(role + " " + id(owner) + " lists " + otherRole + " " + id(other) + " which does not list it back");
+                    out.add(role + " " + id(owner) + " lists " + otherRole + " " + id(other)
+                            + " which does not list it back");
                 }
             }
         }

@@ -63,6 +63,61 @@ class DestructionPlanTest {
     }
 
     @Test
+    void aCascadeOfExactlyEightIsPrintedWhole() {
+        policies.set(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
+        int root = registry.create();
+        for (int at = root, depth = 0; depth < 8; depth++) {
+            int child = registry.create();
+            hierarchy.setParent(child, at);
+            at = child;
+        }
+        assertEquals("DestructionPlan[destroy 0 after 8, 7, 6, 5, 4, 3, 2, 1]",
+                DestructionPlan.of(root, policies, stores).toString());
+    }
+
+    /** An entity reached twice (here through two relations, and the root through a loop back) is planned once. */
+    @Test
+    void anEntityReachedTwiceIsPlannedOnceAndTheRootNeverJoinsItsCascade() {
+        policies.set(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
+        policies.set(Relation.ENROLLMENT, CleanupPolicy.CASCADE);
+        int root = registry.create();
+        int course = registry.create();
+        int student = registry.create();
+        hierarchy.setParent(course, root);
+        hierarchy.setParent(student, root);
+        enrollments.enroll(student, course); // student: root's child and course's student
+        enrollments.enroll(root, student);   // root: a student of its own child, so a source of it
+        DestructionPlan plan = DestructionPlan.of(root, policies, stores);
+        assertEquals(List.of(student, course), cascade(plan));
+        assertEquals("DestructionPlan[destroy 0 after 2, 1]", plan.toString());
+    }
+
+    @Test
+    void onlyCascadeRelationsGrowThePlanAndOnlyForbidRelationsVetoIt() {
+        policies.set(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
+        policies.set(Relation.PLAYER_PROFILE, CleanupPolicy.FORBID); // with no links: the check runs, finds nothing
+        int root = registry.create();
+        int child = registry.create();
+        int student = registry.create();
+        hierarchy.setParent(child, root);
+        enrollments.enroll(student, root); // ENROLLMENT is REMOVE: the student neither goes nor vetoes
+        assertEquals(List.of(child), cascade(DestructionPlan.of(root, policies, stores)));
+    }
+
+    @Test
+    void aForbidSourceInsideThePlanDoesNotVetoIt() {
+        policies.set(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
+        policies.set(Relation.ENROLLMENT, CleanupPolicy.FORBID);
+        int root = registry.create();
+        int course = registry.create();
+        int student = registry.create();
+        hierarchy.setParent(course, root);
+        hierarchy.setParent(student, root);
+        enrollments.enroll(student, course); // the course's student goes with it
+        assertEquals(List.of(student, course), cascade(DestructionPlan.of(root, policies, stores)));
+    }
+
+    @Test
     void aForbidOutsideThePlanVetoesIt() {
         policies.set(Relation.ENROLLMENT, CleanupPolicy.FORBID);
         int course = registry.create();

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecswasm.ecs.EntityId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,73 @@ class EdgeListTest {
             }
             assertEquals(model, held, "seed " + seed);
         }
+    }
+
+    /**
+     * Seeded random adds and removes against a list model that removes the same way (last id into the
+     * hole): after every step the order, the contents, and every member's lookup must agree. The list
+     * swings between 0 and 45 ids, crossing the scan-to-index threshold both ways many times. Each
+     * seed draws its ids from its own pool of 96 anywhere in the id space, so that across the seeds
+     * probe runs start in every part of the index, including runs that wrap around its end.
+     */
+    @Test
+    void agreesWithASwapRemoveModelInOrderAfterEveryStep() {
+        for (long seed = 1; seed <= 40; seed++) {
+            Random random = new Random(seed);
+            int[] pool = new int[96];
+            for (int i = 0; i < pool.length; i++) {
+                pool[i] = EntityId.of(random.nextInt(1 << 20), random.nextInt(4095));
+            }
+            EdgeList list = new EdgeList();
+            List<Integer> model = new ArrayList<>();
+            boolean growing = true;
+            int crossings = 0;
+            for (int step = 0; step < 4000; step++) {
+                int id = pool[random.nextInt(pool.length)];
+                if (growing ? model.size() >= 45 : model.isEmpty()) {
+                    growing = !growing;
+                    crossings++;
+                }
+                String where = "seed " + seed + " step " + step;
+                if (random.nextInt(4) == 0 ? growing : !growing) { // remove: a member half the time
+                    id = !model.isEmpty() && random.nextBoolean() ? model.get(random.nextInt(model.size())) : id;
+                    int at = model.indexOf(id);
+                    if (at >= 0) {
+                        model.set(at, model.get(model.size() - 1));
+                        model.remove(model.size() - 1);
+                    }
+                    assertEquals(at >= 0, list.remove(id), where);
+                } else {
+                    boolean fresh = !model.contains(id);
+                    if (fresh) {
+                        model.add(id);
+                    }
+                    assertEquals(fresh, list.add(id), where);
+                }
+                assertArrayEquals(model.stream().mapToInt(Integer::intValue).toArray(), list.toArray(), where);
+                assertEquals(model.isEmpty(), list.isEmpty(), where);
+                for (int i = 0; i < model.size(); i++) {
+                    assertTrue(list.contains(model.get(i)), where);
+                    assertEquals(model.get(i), list.get(i), where);
+                }
+                assertEquals(model.contains(id), list.contains(id), where);
+            }
+            assertTrue(crossings >= 3, "seed " + seed + " crossed between empty and full " + crossings + " times");
+        }
+    }
+
+    @Test
+    void readingOutsideTheListThrowsAndItPrintsItsIds() {
+        EdgeList list = new EdgeList();
+        assertEquals("[]", list.toString());
+        list.add(3);
+        list.add(EntityId.of(5, 1));
+        assertEquals("[3, 1048581]", list.toString());
+        assertEquals("position 2 of 2",
+                assertThrows(IndexOutOfBoundsException.class, () -> list.get(2)).getMessage());
+        assertEquals("position -1 of 2",
+                assertThrows(IndexOutOfBoundsException.class, () -> list.get(-1)).getMessage());
+        assertEquals(EntityId.of(5, 1), list.get(1));
     }
 
     // ---------------------------------------------------------------- work, counted rather than timed

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,6 +159,28 @@ class EnttManagerTest {
         assertEquals(before, WorldSnapshot.of(world));
     }
 
+    /** A child that is itself a parent may move anywhere except below itself; the walk up decides. */
+    @Test
+    void aSubtreeMovesUnderAnyEntityButItsOwnDescendants() {
+        int root = world.createEntity();
+        int a = world.createEntity();
+        int a1 = world.createEntity();
+        int b = world.createEntity();
+        int other = world.createEntity();
+        world.setParent(a, root);
+        world.setParent(a1, a);
+        world.setParent(b, root);
+        assertSame(Outcome.DONE, world.setParent(a, b), "b is a's sibling, not its descendant");
+        assertEquals(OptionalInt.of(b), world.getParent(a));
+        assertArrayEquals(new int[] {b}, world.findChildren(root));
+        assertSame(Outcome.DONE, world.setParent(a, other), "other is in no tree at all");
+        assertSame(Outcome.DONE, world.setParent(other, b), "other's child a is not above b");
+        assertRefused(Failure.CYCLE, "entity 2 (index 2, version 0) descends from 4 (index 4, version 0),"
+                + " so it cannot become its parent: that would close a cycle", world.setParent(other, a1));
+        assertArrayEquals(new int[] {a1}, world.findChildren(a));
+        Invariants.require(world);
+    }
+
     // ---------------------------------------------------------------- N:N
 
     @Test
@@ -206,6 +229,75 @@ class EnttManagerTest {
                 () -> world.edgeCount(null)).getMessage());
         assertEquals("visitor", assertThrows(NullPointerException.class,
                 () -> world.forEachEdge(Relation.ENROLLMENT, null)).getMessage());
+    }
+
+    // ---------------------------------------------------------------- outcomes
+
+    /** A call that took effect, or had nothing to do, answers the one {@link Outcome#DONE}. */
+    @Test
+    void everySuccessfulCallAnswersDoneEvenWhenThereWasNothingToDo() {
+        int a = world.createEntity();
+        int b = world.createEntity();
+        int c = world.createEntity();
+        List<Supplier<Outcome>> calls = List.of(
+                () -> world.addName(a, "a"),
+                () -> world.removeName(a),
+                () -> world.setComponent(a, new Position(1, 2)),
+                () -> world.removeComponent(a, Position.class),
+                () -> world.linkPlayerProfile(a, b),
+                () -> world.linkPlayerProfile(a, b),
+                () -> world.unlinkPlayerProfile(b),
+                () -> world.setParent(b, a),
+                () -> world.setParent(b, a),
+                () -> world.removeParent(b),
+                () -> world.enroll(b, c),
+                () -> world.enroll(b, c),
+                () -> world.drop(b, c),
+                () -> world.destroyEntity(c));
+        for (int i = 0; i < calls.size(); i++) {
+            assertSame(Outcome.DONE, calls.get(i).get(), "call " + i);
+        }
+        assertEquals(List.of(), world.componentNames(a));
+        assertEquals("Done", Outcome.DONE.toString());
+    }
+
+    @Test
+    void aRefusalPrintsItsFailureAndMessageAndIsNotOk() {
+        int e = world.createEntity();
+        Outcome refused = world.removeName(e);
+        assertFalse(refused.ok());
+        assertEquals("Refused[NOT_FOUND: entity 0 (index 0, version 0) has no name]", refused.toString());
+        assertRefused(Failure.BAD_ARGUMENT, "component is null", world.setComponent(e, null));
+    }
+
+    /** The argument's role leads the message, except for the plain "entity" role, which the reason already names. */
+    @Test
+    void aRefusedIdIsNamedByItsRole() {
+        int stale = world.createEntity();
+        int live = world.createEntity();
+        world.destroyEntity(stale);
+        world.createEntity(); // takes stale's slot
+        String why = "entity 0 (index 0, version 0) is stale: slot 0 now holds 1048576 (index 0, version 1)";
+        assertEquals(why, world.whyInvalid(stale), "the query says what the refusal says");
+        assertRefused(Failure.INVALID_ENTITY, why, world.destroyEntity(stale));
+        assertRefused(Failure.INVALID_ENTITY, why, world.addName(stale, "x"));
+        assertRefused(Failure.INVALID_ENTITY, "child: " + why, world.removeParent(stale));
+        assertRefused(Failure.INVALID_ENTITY, "parent: " + why, world.setParent(live, stale));
+        assertRefused(Failure.INVALID_ENTITY, "course: " + why, world.enroll(live, stale));
+        assertRefused(Failure.NULL_ENTITY, "profile is the null entity", world.linkPlayerProfile(live, EntityId.NULL));
+    }
+
+    /** The helpers behind the front print as themselves at a prompt, not as {@code Object@1a2b}. */
+    @Test
+    void theHelpersPrintWhatTheyAre() {
+        var registry = world.registry();
+        int e = world.createEntity();
+        world.addName(e, "x");
+        assertEquals("NameStore[1 name(s)]", new NameStore(registry, new ManagerLog()).toString());
+        for (Object helper : List.of(new PlainDataStore(registry), new IdChecks(registry))) {
+            String text = helper.toString();
+            assertTrue(text.startsWith(helper.getClass().getSimpleName() + "[") && text.endsWith("]"), text);
+        }
     }
 
     // ---------------------------------------------------------------- printing

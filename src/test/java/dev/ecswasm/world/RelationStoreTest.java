@@ -2,6 +2,7 @@ package dev.ecswasm.world;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecswasm.ecs.Registry;
@@ -57,6 +58,16 @@ class RelationStoreTest {
         assertArrayEquals(new int[] {art}, enrollments.coursesOf(student));
         assertArrayEquals(new int[0], enrollments.coursesOf(art));
         assertTrue(registry.has(math, Components.StudentsOfCourse.class), "math's own list is the registry's to remove");
+    }
+
+    /** The manager refuses a self-link before the store sees it; the store's own cycle check refuses it too. */
+    @Test
+    void theHierarchyStoreOnItsOwnNeverMakesAnEntityItsOwnParent() {
+        int lone = registry.create();
+        Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, hierarchy.setParent(lone, lone));
+        assertEquals(Failure.CYCLE, refused.failure());
+        assertEquals(0, hierarchy.edgeCount());
+        assertEquals(List.of(), registry.componentTypes(lone));
     }
 
     @Test
