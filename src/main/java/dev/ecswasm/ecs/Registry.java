@@ -1,7 +1,6 @@
 package dev.ecswasm.ecs;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,9 +12,8 @@ import java.util.Objects;
  * The world: hands out entity ids, keeps one {@link Storage} per component type, and fires signals.
  *
  * <h2>Ids</h2>
- * Slots are numbered from 0. A destroyed entity's slot gets its version bumped and goes on a free
- * stack; the next {@link #create()} takes the most recently freed slot (last in, first out), so the
- * new id shares the index but not the version, and the old id stays invalid.
+ * The {@link EntityPool} issues them: slots are numbered from 0, and a destroyed entity's slot is
+ * reused last in, first out with its version bumped, so the old id stays invalid.
  *
  * <h2>Signals, and when they fire</h2>
  * <ul>
@@ -34,48 +32,26 @@ import java.util.Objects;
  * <p>Not thread-safe: like EnTT's registry, it expects one thread at a time.
  */
 public final class Registry {
-    private static final int FREE = 0;
-    private static final int ALIVE = 1;
-    private static final int DYING = 2;
-    private static final int STATE_SHIFT = 12;
-
-    // Per slot, in one int so a validity check is one memory access: the low 12 bits hold the
-    // version of the slot's current (or next) id, the bits above it FREE, ALIVE or DYING.
-    private int[] slotInfo = new int[64];
-    private int slots;                    // slots ever handed out
-    private int[] freeStack = new int[16];
-    private int freeCount;
-    private int alive;
+    private final EntityPool pool = new EntityPool();
 
     private final Map<Class<?>, Storage<?>> storages = new LinkedHashMap<>();
     private Storage<?>[] storageArray = new Storage<?>[0]; // the map's values, safe to walk while it grows
     private Storage<?> lastStorage;                         // the last one looked up, tried first
-    private final Map<Class<?>, Signal<ComponentListener<?>>> constructed = new LinkedHashMap<>();
-    private final Map<Class<?>, Signal<ComponentListener<?>>> updated = new LinkedHashMap<>();
-    private final Map<Class<?>, Signal<ComponentListener<?>>> destroyed = new LinkedHashMap<>();
+    private final ComponentSignals constructed = new ComponentSignals();
+    private final ComponentSignals updated = new ComponentSignals();
+    private final ComponentSignals destroyed = new ComponentSignals();
     private final Signal<EntityListener> entityCreated = new Signal<>();
     private final Signal<EntityListener> entityDestroyed = new Signal<>();
 
     // ---------------------------------------------------------------- entities
 
-    /** Creates an entity, reusing the most recently freed slot if there is one. */
+    /**
+     * Creates an entity, reusing the most recently freed slot if there is one.
+     *
+     * @throws EntityLimitException if all 2^20 slots are live
+     */
     public int create() {
-        int index;
-        if (freeCount > 0) {
-            index = freeStack[--freeCount];
-        } else {
-            if (slots > EntityId.MAX_INDEX) {
-                throw new EntityLimitException("all " + (EntityId.MAX_INDEX + 1)
-                        + " entity slots are in use; the 20-bit index is exhausted");
-            }
-            index = slots++;
-            if (index == slotInfo.length) {
-                slotInfo = Arrays.copyOf(slotInfo, index * 2);
-            }
-        }
-        setState(index, ALIVE);
-        alive++;
-        int id = EntityId.of(index, version(index));
+        int id = pool.create();
         fire(entityCreated, id);
         return id;
     }
@@ -89,15 +65,13 @@ public final class Registry {
      */
     public void destroy(int id) {
         requireValid(id);
-        int index = EntityId.index(id);
-        if (state(index) == DYING) {
+        if (!pool.startDestroying(id)) {
             throw new IllegalStateException("entity " + EntityId.describe(id) + " is already being destroyed");
         }
-        setState(index, DYING);
         try {
             fire(entityDestroyed, id);
         } catch (RuntimeException refused) {
-            setState(index, ALIVE);
+            pool.cancelDestroying(id);
             throw refused;
         }
         for (Storage<?> storage : storageArray) {
@@ -105,86 +79,44 @@ public final class Registry {
                 removeFrom(storage, id);
             }
         }
-        slotInfo[index] = EntityId.nextVersion(version(index)) | FREE << STATE_SHIFT;
-        alive--;
-        if (freeCount == freeStack.length) {
-            freeStack = Arrays.copyOf(freeStack, freeCount * 2);
-        }
-        freeStack[freeCount++] = index;
+        pool.release(id);
     }
 
     /** True only for the id of a live entity: false for null, stale and never-issued ids. */
     public boolean valid(int id) {
-        if (id == EntityId.NULL) {
-            return false;
-        }
-        int index = EntityId.index(id);
-        if (index >= slots) {
-            return false;
-        }
-        int info = slotInfo[index];
-        return (info & EntityId.VERSION_MASK) == EntityId.version(id) && info >>> STATE_SHIFT != FREE;
+        return pool.valid(id);
     }
 
     /** Throws a message that says why the id is not valid (null, stale, or never issued). */
     public void requireValid(int id) {
-        if (!valid(id)) {
-            throw new InvalidEntityException(id, whyInvalid(id));
+        if (!pool.valid(id)) {
+            throw new InvalidEntityException(id, pool.whyInvalid(id));
         }
     }
 
     /** A sentence explaining why an id is not valid, or that it is. */
     public String whyInvalid(int id) {
-        if (id == EntityId.NULL) {
-            return "the null entity names nothing";
-        }
-        int index = EntityId.index(id);
-        if (EntityId.version(id) == EntityId.TOMBSTONE_VERSION) {
-            return "entity " + EntityId.describe(id) + " carries the tombstone version, which is never issued";
-        }
-        if (index >= slots) {
-            return "entity " + EntityId.describe(id) + " was never issued (only " + slots + " slots exist)";
-        }
-        if (state(index) == FREE) {
-            return "entity " + EntityId.describe(id) + " is stale: slot " + index
-                    + " is free and its next id has version " + version(index);
-        }
-        if (version(index) != EntityId.version(id)) {
-            return "entity " + EntityId.describe(id) + " is stale: slot " + index + " now holds "
-                    + EntityId.describe(EntityId.of(index, version(index)));
-        }
-        return "entity " + EntityId.describe(id) + " is valid";
+        return pool.whyInvalid(id);
     }
 
     /** The number of live entities. */
     public int size() {
-        return alive;
+        return pool.size();
     }
 
     /** The number of slots ever handed out (live plus free). */
     public int slotCount() {
-        return slots;
+        return pool.slotCount();
     }
 
     /** The ids of all live entities, by slot index. */
     public int[] entities() {
-        int[] out = new int[alive];
-        int n = 0;
-        for (int index = 0; index < slots; index++) {
-            if (state(index) != FREE) {
-                out[n++] = EntityId.of(index, version(index));
-            }
-        }
-        return out;
+        return pool.entities();
     }
 
     /** The free slots in the order {@link #create()} will reuse them (next first). */
     public int[] freeSlots() {
-        int[] out = new int[freeCount];
-        for (int i = 0; i < freeCount; i++) {
-            out[i] = freeStack[freeCount - 1 - i];
-        }
-        return out;
+        return pool.freeSlots();
     }
 
     // ---------------------------------------------------------------- components
@@ -204,7 +136,7 @@ public final class Registry {
                     + storage.type().getSimpleName() + "; use replace or addOrReplace");
         }
         storage.insert(id, component);
-        fire(constructed.get(storage.type()), id, component);
+        constructed.fire(storage.type(), id, component);
         return component;
     }
 
@@ -223,7 +155,7 @@ public final class Registry {
                     + storage.type().getSimpleName() + " to replace");
         }
         storage.set(position, component);
-        fire(updated.get(storage.type()), id, component);
+        updated.fire(storage.type(), id, component);
         return component;
     }
 
@@ -347,17 +279,17 @@ public final class Registry {
 
     /** Fires after a component of this type was added. */
     public <T> Signal<ComponentListener<? super T>> onConstruct(Class<T> type) {
-        return signal(constructed, type);
+        return constructed.of(type);
     }
 
     /** Fires after a component of this type was replaced. */
     public <T> Signal<ComponentListener<? super T>> onUpdate(Class<T> type) {
-        return signal(updated, type);
+        return updated.of(type);
     }
 
     /** Fires before a component of this type is removed (also when its entity is destroyed). */
     public <T> Signal<ComponentListener<? super T>> onDestroy(Class<T> type) {
-        return signal(destroyed, type);
+        return destroyed.of(type);
     }
 
     /** Fires after an entity was created. */
@@ -374,15 +306,7 @@ public final class Registry {
 
     /** The version of the slot's current id, or of its next one if the slot is free. */
     int version(int index) {
-        return slotInfo[index] & EntityId.VERSION_MASK;
-    }
-
-    private int state(int index) {
-        return slotInfo[index] >>> STATE_SHIFT;
-    }
-
-    private void setState(int index, int state) {
-        slotInfo[index] = version(index) | state << STATE_SHIFT;
+        return pool.version(index);
     }
 
     @SuppressWarnings("unchecked")
@@ -392,25 +316,8 @@ public final class Registry {
 
     private <T> void removeFrom(Storage<T> storage, int id) {
         T value = storage.getOrNull(id);
-        fire(destroyed.get(storage.type()), id, value);
+        destroyed.fire(storage.type(), id, value);
         storage.remove(id); // by id again: a listener may have reshuffled the packed array
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T> Signal<ComponentListener<? super T>> signal(
-            Map<Class<?>, Signal<ComponentListener<?>>> signals, Class<T> type) {
-        Objects.requireNonNull(type, "type");
-        return (Signal) signals.computeIfAbsent(type, t -> new Signal<>());
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void fire(Signal<ComponentListener<?>> signal, int id, Object component) {
-        if (signal == null) {
-            return;
-        }
-        for (Object listener : signal.snapshot()) {
-            ((ComponentListener) listener).on(id, component);
-        }
     }
 
     private static void fire(Signal<EntityListener> signal, int id) {
