@@ -110,13 +110,16 @@ public final class Workbench {
      * The table for {@code x}: a world (its entities), a {@link Relation} (its edges in the current
      * world), a {@link Storage} or a component class (the sparse set's arrays), an {@link AbiTrace}
      * (its crossings), a {@link PodLayout} (a data contract), {@code ErrorCode.class} (the codes),
-     * or a {@link Table} as it is.
+     * anything {@link Showable} (a diff, a memory map, an exchange), or a {@link Table} as it is.
      *
      * @throws IllegalArgumentException for anything else, naming what it takes
      */
     public static Table table(Object x) {
         if (x instanceof Table t) {
             return t;
+        }
+        if (x instanceof Showable s) {
+            return s.table();
         }
         if (x instanceof EnttManager w) {
             return Tables.entities(w);
@@ -140,7 +143,7 @@ public final class Workbench {
             return Tables.sparseSet(world().storage(type));
         }
         throw new IllegalArgumentException("show and table take a world, a Relation, a Storage or a component class,"
-                + " an AbiTrace, a PodLayout, ErrorCode.class or a Table; got "
+                + " an AbiTrace, a PodLayout, ErrorCode.class, a Showable or a Table; got "
                 + (x == null ? "null" : x.getClass().getSimpleName() + " " + x));
     }
 

@@ -79,7 +79,7 @@ class WorkbenchTest {
     void anythingElseIsRefusedWithTheListOfWhatIsTaken() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workbench.table("a string"));
         assertEquals("show and table take a world, a Relation, a Storage or a component class, an AbiTrace,"
-                + " a PodLayout, ErrorCode.class or a Table; got String a string", e.getMessage());
+                + " a PodLayout, ErrorCode.class, a Showable or a Table; got String a string", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Workbench.show(null));
     }
 
