@@ -23,7 +23,7 @@ import tech.tablesaw.api.Table;
  */
 public record Diff(List<Snapshot.Entity> born, List<Snapshot.Entity> destroyed, List<NameChange> names,
                    List<ComponentChange> components, List<Snapshot.Edge> edgesAdded,
-                   List<Snapshot.Edge> edgesRemoved, List<PolicyChange> policies) {
+                   List<Snapshot.Edge> edgesRemoved, List<PolicyChange> policies) implements Showable {
 
     /** An entity alive in both snapshots whose name was given, changed or removed. */
     public record NameChange(int entity, Optional<String> before, Optional<String> after) {
