@@ -87,6 +87,16 @@ public final class BoundApi {
         return trace;
     }
 
+    /** The trace being recorded into, or {@code null} when not tracing. */
+    public AbiTrace trace() {
+        return trace;
+    }
+
+    /** Goes on recording into a trace started earlier (one a tool set aside), or stops with {@code null}. */
+    public void continueTrace(AbiTrace earlier) {
+        trace = earlier;
+    }
+
     /** Stops recording; the trace keeps what it has. */
     public void stopTrace() {
         trace = null;

@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
  * A {@code ^^} marks each byte the call changed (a write may rewrite a byte with the value it had).
  * Each written run shows at most {@value #MAX_BYTES_SHOWN} bytes; the trace keeps them all.
  */
-public final class BytesBeforeAfter {
+public final class BytesBeforeAfter implements Showable {
     static final int PER_LINE = 8;
     static final int MAX_BYTES_SHOWN = 64;
 
@@ -122,6 +122,7 @@ public final class BytesBeforeAfter {
     }
 
     /** One row per byte: address, offset in its run, before, after, changed ({@code *}), as a character. */
+    @Override
     public Table table() {
         StringColumn address = StringColumn.create("address");
         IntColumn offset = IntColumn.create("offset");

@@ -21,11 +21,11 @@ import tech.tablesaw.api.Table;
  *
  * <p>The host drives the plugin's single-step exports ({@code step_name_size},
  * {@code step_get_name_into}, {@code step_find_children_size}, {@code step_find_children_into},
- * {@code guest_alloc}); the guest still makes every ABI call itself. The exchange starts a fresh
- * trace on the host's API (replacing any trace that was running), stops tracing when it is done, and
- * frees its guest buffers with {@code guest_free}.
+ * {@code guest_alloc}); the guest still makes every ABI call itself. The exchange records into a
+ * fresh trace of its own, then puts back whatever tracing the host's API was doing before (so a
+ * running trace misses these read-only crossings), and frees its guest buffers with {@code guest_free}.
  */
-public final class Exchange {
+public final class Exchange implements Showable {
     /** The largest buffer an exchange lets the guest allocate: names and lists of a classroom's size. */
     public static final int MAX_CAP = 4096;
 
@@ -106,6 +106,7 @@ public final class Exchange {
      * answer. It fits a terminal of 120 columns; {@link #toString()} and {@link ExchangeStep#bytes()}
      * show more.
      */
+    @Override
     public Table table() {
         IntColumn number = IntColumn.create("step");
         StringColumn guest = StringColumn.create("the guest calls");
@@ -160,12 +161,13 @@ public final class Exchange {
 
         /** Runs the exchange; {@code cap} is the room the guest allocates, or -1 for what call 1 asked. */
         Exchange run(int cap) {
+            AbiTrace earlier = host.api().trace();
             trace = host.api().startTrace();
             String result;
             try {
                 result = steps(cap);
             } finally {
-                host.api().stopTrace();
+                host.api().continueTrace(earlier);
                 for (int[] allocation : allocations) {
                     host.call("guest_free", allocation[0], allocation[1]);
                 }

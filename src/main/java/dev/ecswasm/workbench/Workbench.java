@@ -10,6 +10,7 @@ import dev.ecswasm.host.WasmHost;
 import dev.ecswasm.world.EnttManager;
 import dev.ecswasm.world.Relation;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import tech.tablesaw.api.Table;
 
@@ -169,6 +170,37 @@ public final class Workbench {
     /** {@code length} bytes of the plugin's memory from {@code address}, sixteen to a line. */
     public static String hexdump(int address, int length) {
         return HexDump.of(plugin().memory(), address, length);
+    }
+
+    // ---------------------------------------------------------------- the two-call exchange
+
+    /** The plugin fetches an entity's name in two calls, one step at a time: prints and returns the walk. */
+    public static Exchange exchangeName(int entity) {
+        return printed(Exchange.name(plugin(), entity));
+    }
+
+    /** The same with a buffer of {@code cap} bytes: too small, the name is cut and the guest retries. */
+    public static Exchange exchangeName(int entity, int cap) {
+        return printed(Exchange.name(plugin(), entity, cap));
+    }
+
+    /** The plugin fetches a parent's children in two calls; {@code cap} ids of room (too few: nothing written). */
+    public static Exchange exchangeChildren(int parent, int cap) {
+        return printed(Exchange.children(plugin(), parent, cap));
+    }
+
+    /** The guest bytes the {@code seq}-th crossing of {@link #trace()} wrote, before and after. */
+    public static BytesBeforeAfter touched(int seq) {
+        List<AbiTrace.Crossing> crossings = trace().crossings();
+        if (seq < 1 || seq > crossings.size()) {
+            throw new IllegalArgumentException("the trace has crossings #1 to #" + crossings.size() + ", not #" + seq);
+        }
+        return BytesBeforeAfter.of(crossings.get(seq - 1));
+    }
+
+    private static Exchange printed(Exchange exchange) {
+        System.out.println(exchange);
+        return exchange;
     }
 
     // ---------------------------------------------------------------- what changed, what crossed

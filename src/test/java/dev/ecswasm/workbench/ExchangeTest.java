@@ -2,11 +2,13 @@ package dev.ecswasm.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecswasm.abi.AbiTrace.Crossing;
+import dev.ecswasm.abi.AbiTrace;
 import dev.ecswasm.abi.ErrorCode;
 import dev.ecswasm.ecs.EntityId;
 import dev.ecswasm.host.ExecutionMode;
@@ -171,11 +173,15 @@ class ExchangeTest {
     }
 
     @Test
-    void theExchangeStopsTheTraceItStarted() {
+    void theExchangePutsBackWhateverTracingWasGoingOn() {
         try (WasmHost host = guild(ExecutionMode.COMPILED)) {
-            host.api().startTrace();
             Exchange.name(host, BOB);
-            assertTrue(host.api().toString().endsWith(", not tracing]"), host.api().toString());
+            assertTrue(host.api().toString().endsWith(", not tracing]"), "none before, none after: " + host.api());
+            AbiTrace running = host.api().startTrace();
+            Exchange exchange = Exchange.name(host, BOB);
+            assertSame(running, host.api().trace(), "the trace that was running records again");
+            assertEquals(0, running.crossings().size(), "the exchange's crossings went to its own trace");
+            assertEquals(1, exchange.step(1).crossing().orElseThrow().seq(), "numbered from 1 in the exchange");
         }
     }
 

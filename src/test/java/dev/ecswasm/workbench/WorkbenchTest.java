@@ -157,4 +157,23 @@ class WorkbenchTest {
         assertTrue(printed().contains("recorded " + Workbench.trace().crossings().size() + " ABI crossings to "),
                 printed());
     }
+
+    @Test
+    void bothExchangesWalkThroughThePluginAndTheTraceGoesOn() {
+        WasmHost plugin = Workbench.plugin();
+        int guild = Workbench.step("step_create_named", plugin.putString("Guild"), 5);
+        int madeBefore = Workbench.trace().crossings().size();
+        Exchange name = Workbench.exchangeName(guild);
+        assertEquals("\"Guild\"", name.result());
+        assertTrue(printed().contains("1. size query"), printed());
+        Exchange children = Workbench.exchangeChildren(guild, 0);
+        assertEquals("no children", children.result(), "a guild with no children");
+        assertEquals(madeBefore, Workbench.trace().crossings().size(), "the exchanges kept to their own traces");
+        Workbench.step("step_set_parent", Workbench.world().createEntity(), guild);
+        assertTrue(Workbench.trace().crossings().size() > madeBefore, "and the workbench's trace records again");
+        int last = Workbench.trace().crossings().size();
+        assertEquals("the trace has crossings #1 to #" + last + ", not #" + (last + 1),
+                assertThrows(IllegalArgumentException.class, () -> Workbench.touched(last + 1)).getMessage());
+        assertTrue(Workbench.table(name).rowCount() >= 3, "an exchange shows itself as a table");
+    }
 }
