@@ -88,7 +88,8 @@ final class GuestInstance {
 
     /** The current value of the stack-pointer global, unsigned; empty if the module has none. */
     OptionalLong stackPointer() {
-        return stackPointerIndex < 0 ? OptionalLong.empty() : OptionalLong.of(unsigned(instance.global(stackPointerIndex)));
+        return stackPointerIndex < 0 ? OptionalLong.empty()
+                : OptionalLong.of(unsigned(instance.global(stackPointerIndex)));
     }
 
     /** The stack pointer as the instance started: the top of the shadow stack. */

@@ -62,7 +62,8 @@ class HostGlobalsTest {
     @Test
     void aNullGlobalNameIsRefused() {
         try (WasmHost host = WasmHost.builder(PluginModule.bundled()).build()) {
-            assertEquals("name", assertThrows(NullPointerException.class, () -> host.exportedGlobal(null)).getMessage());
+            NullPointerException refused = assertThrows(NullPointerException.class, () -> host.exportedGlobal(null));
+            assertEquals("name", refused.getMessage());
         }
     }
 }
