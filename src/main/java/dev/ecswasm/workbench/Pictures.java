@@ -96,8 +96,9 @@ public final class Pictures {
         List<int[]> shown = enrollments.stream().filter(e -> left.contains(e[0]) && right.contains(e[1])).toList();
         String counts = count(students.size(), "student") + ", " + count(courses.size(), "course") + ", "
                 + count(enrollments.size(), "enrollment");
-        return twoColumns("bipartite", "Student <-> Course (N:N): " + counts
-                + shownOf(left.size() + right.size(), students.size() + courses.size()), left, right, shown, world, counts);
+        String caption = "Student <-> Course (N:N): " + counts
+                + shownOf(left.size() + right.size(), students.size() + courses.size());
+        return twoColumns("bipartite", caption, left, right, shown, world, counts);
     }
 
     /**

@@ -34,7 +34,8 @@ public record Svg(String kind, int width, int height, String counts, String mark
             Files.createDirectories(target.getParent());
             Files.writeString(target, markup, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new WorkbenchException("cannot write the " + kind + " picture to " + target + ": " + e.getMessage(), e);
+            throw new WorkbenchException("cannot write the " + kind + " picture to " + target + ": " + e.getMessage(),
+                    e);
         }
         return target;
     }

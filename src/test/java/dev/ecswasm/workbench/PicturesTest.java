@@ -1,8 +1,10 @@
 package dev.ecswasm.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecswasm.WorkbenchException;
 import dev.ecswasm.abi.AbiTrace;
 import dev.ecswasm.host.PluginModule;
 import dev.ecswasm.host.WasmHost;
@@ -122,6 +124,21 @@ class PicturesTest {
         Svg forest = Pictures.forest(world);
         assertTrue(forest.markup().contains("&lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt;"), forest.markup());
         assertEquals(List.of("0 <b>Tom & \"Jerry\"</b>", "1 it's\uFFFD"), texts(parse(forest), "label"));
+    }
+
+    @Test
+    void anEmojiSurvivesAndALoneSurrogateIsReplaced() {
+        assertEquals("\uD83E\uDD80 \uFFFD", SvgWriter.escape("\uD83E\uDD80 \uD83E"));
+    }
+
+    @Test
+    void aSaveThatCannotWriteSaysWhere(@TempDir Path dir) throws Exception {
+        Path blocker = Files.writeString(dir.resolve("file"), "not a folder");
+        Svg forest = Pictures.forest(smallWorld());
+        WorkbenchException refused = assertThrows(WorkbenchException.class,
+                () -> forest.save(blocker.resolve("forest.svg")));
+        assertTrue(refused.getMessage().startsWith("cannot write the forest picture to " + blocker.resolve("forest.svg")),
+                refused.getMessage());
     }
 
     @Test
