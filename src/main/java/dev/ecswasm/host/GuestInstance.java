@@ -1,13 +1,19 @@
 package dev.ecswasm.host;
 
 import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.MutabilityType;
+import com.dylibso.chicory.wasm.types.ValType;
 import dev.ecswasm.abi.GuestMemory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * One live Chicory instance of a plugin: its exports, its memory as the ABI sees it, and its
@@ -17,6 +23,8 @@ final class GuestInstance {
     private final Instance instance;
     private final GuestMemory memory;
     private final int[] mutableGlobalIndices;
+    private final int stackPointerIndex; // -1 if the module has no mutable i32 global
+    private final OptionalLong initialStackPointer;
     private final Map<String, ExportFunction> exports = new HashMap<>();
 
     private GuestInstance(Instance instance, GuestMemory memory) {
@@ -29,6 +37,10 @@ final class GuestInstance {
             }
         }
         this.mutableGlobalIndices = mutable.stream().mapToInt(Integer::intValue).toArray();
+        // rustc and clang keep the shadow-stack pointer in the first mutable i32 global, unexported
+        this.stackPointerIndex = mutable.stream().filter(i -> instance.global(i).getType().equals(ValType.I32))
+                .findFirst().orElse(-1);
+        this.initialStackPointer = stackPointer(); // read before any code runs: the global's init value
     }
 
     /**
@@ -72,6 +84,34 @@ final class GuestInstance {
             values[i] = instance.global(mutableGlobalIndices[i]).getValue();
         }
         return values;
+    }
+
+    /** The current value of the stack-pointer global, unsigned; empty if the module has none. */
+    OptionalLong stackPointer() {
+        return stackPointerIndex < 0 ? OptionalLong.empty()
+                : OptionalLong.of(unsigned(instance.global(stackPointerIndex)));
+    }
+
+    /** The stack pointer as the instance started: the top of the shadow stack. */
+    OptionalLong initialStackPointer() {
+        return initialStackPointer;
+    }
+
+    /** The value of the global exported as {@code name}; empty if no global is exported by that name. */
+    OptionalLong exportedGlobal(String name) {
+        ExportSection exports = instance.module().exportSection();
+        for (int i = 0; i < exports.exportCount(); i++) {
+            Export export = exports.getExport(i);
+            if (export.exportType() == ExternalType.GLOBAL && export.name().equals(name)) {
+                return OptionalLong.of(unsigned(instance.global(export.index())));
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** An i32 global's value as the guest's addresses are read: unsigned. */
+    private static long unsigned(GlobalInstance global) {
+        return global.getType().equals(ValType.I32) ? global.getValue() & 0xFFFF_FFFFL : global.getValue();
     }
 
     /** Puts the mutable globals back to values {@link #mutableGlobals()} returned. */

@@ -8,6 +8,7 @@ import dev.ecswasm.world.EnttManager;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 /**
@@ -184,6 +185,29 @@ public final class WasmHost implements AutoCloseable {
     /** The values of the instance's mutable globals, in order; for rustc output, the stack pointer. */
     public long[] mutableGlobals() {
         return onGuestThread(() -> instance.mutableGlobals());
+    }
+
+    /**
+     * The value of the global the module exports as {@code name} (rustc exports {@code __data_end} and
+     * {@code __heap_base}), an i32 read as unsigned; empty if the module exports no global by that name.
+     */
+    public OptionalLong exportedGlobal(String name) {
+        Objects.requireNonNull(name, "name");
+        return onGuestThread(() -> instance.exportedGlobal(name));
+    }
+
+    /**
+     * The guest's shadow-stack pointer now: the first mutable i32 global, where rustc and clang keep
+     * it without exporting it; empty if the module has none. Between calls it is back at
+     * {@link #initialStackPointer()}.
+     */
+    public OptionalLong stackPointer() {
+        return onGuestThread(() -> instance.stackPointer());
+    }
+
+    /** The stack pointer as the instance started, the top of the shadow stack; empty if there is none. */
+    public OptionalLong initialStackPointer() {
+        return onGuestThread(() -> instance.initialStackPointer());
     }
 
     // ---------------------------------------------------------------- guest memory helpers
