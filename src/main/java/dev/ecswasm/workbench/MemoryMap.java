@@ -27,7 +27,7 @@ import tech.tablesaw.api.Table;
  * @param buffers the most recent guest bytes the ABI wrote (at most {@value #MAX_BUFFERS}), oldest first
  */
 public record MemoryMap(String module, long memorySize, OptionalLong stackPointer, List<Region> regions,
-                        List<Buffer> buffers) {
+                        List<Buffer> buffers) implements Showable {
     /** How many of a trace's writes are marked: the most recent ones. */
     public static final int MAX_BUFFERS = 16;
     private static final long PAGE = 65_536;
@@ -107,6 +107,7 @@ public record MemoryMap(String module, long memorySize, OptionalLong stackPointe
     }
 
     /** One row per region: region, start, end, size, note. */
+    @Override
     public Table table() {
         StringColumn region = StringColumn.create("region");
         StringColumn start = StringColumn.create("start");

@@ -148,9 +148,9 @@ public final class Workbench {
                 + (x == null ? "null" : x.getClass().getSimpleName() + " " + x));
     }
 
-    /** The same table as HTML markup, for a notebook to display. */
+    /** The same table as HTML markup, for a notebook to display; a picture is its own SVG markup. */
     public static String html(Object x) {
-        return Html.of(table(x));
+        return x instanceof Svg svg ? svg.markup() : Html.of(table(x));
     }
 
     /** One relation's edges in a world, with names. */
@@ -170,6 +170,40 @@ public final class Workbench {
     /** {@code length} bytes of the plugin's memory from {@code address}, sixteen to a line. */
     public static String hexdump(int address, int length) {
         return HexDump.of(plugin().memory(), address, length);
+    }
+
+    // ---------------------------------------------------------------- memory and pictures
+
+    /** The plugin's linear memory as regions (stack, static data, heap), its recent ABI writes marked. */
+    public static MemoryMap memoryMap() {
+        return MemoryMap.of(plugin(), trace);
+    }
+
+    /** The current world's parent/child forest as SVG. */
+    public static Svg forest() {
+        return Pictures.forest(world());
+    }
+
+    /** The current world's player/profile pairs as SVG. */
+    public static Svg pairs() {
+        return Pictures.pairs(world());
+    }
+
+    /** The current world's students and courses as a bipartite graph in SVG. */
+    public static Svg bipartite() {
+        return Pictures.bipartite(world());
+    }
+
+    /** The plugin's memory map as one SVG bar. */
+    public static Svg memoryBar() {
+        return Pictures.memoryBar(memoryMap());
+    }
+
+    /** Writes a picture to a file (folders made as needed) and says where; open it in a browser. */
+    public static Path saveSvg(Svg svg, String file) {
+        Path saved = svg.save(Path.of(file));
+        System.out.println("saved " + svg + " to " + saved);
+        return saved;
     }
 
     // ---------------------------------------------------------------- the two-call exchange

@@ -17,6 +17,7 @@ import dev.ecswasm.world.Relation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -175,5 +176,27 @@ class WorkbenchTest {
         assertEquals("the trace has crossings #1 to #" + last + ", not #" + (last + 1),
                 assertThrows(IllegalArgumentException.class, () -> Workbench.touched(last + 1)).getMessage());
         assertTrue(Workbench.table(name).rowCount() >= 3, "an exchange shows itself as a table");
+    }
+
+    @Test
+    void theMemoryMapAndThePicturesComeFromTheCurrentPluginAndWorld(@TempDir Path dir) throws Exception {
+        WasmHost plugin = Workbench.plugin();
+        int bob = Workbench.step("step_create_named", plugin.putString("Bob"), 3);
+        int buffer = Workbench.step("step_fetch_name", bob);
+        MemoryMap map = Workbench.memoryMap();
+        assertEquals(MemoryMap.Kind.HEAP, map.regionAt(Integer.toUnsignedLong(buffer)));
+        assertTrue(map.buffers().stream().anyMatch(b -> b.address() == Integer.toUnsignedLong(buffer)),
+                "the name's buffer is marked: " + map);
+        assertEquals(map.regions().size(), Workbench.table(map).rowCount());
+
+        Workbench.world().setParent(Workbench.world().createEntity(), bob);
+        Svg forest = Workbench.forest();
+        assertTrue(Workbench.html(forest).startsWith("<svg"), "html of a picture is the picture");
+        Path saved = Workbench.saveSvg(forest, dir.resolve("pictures/forest.svg").toString());
+        assertEquals(forest.markup(), Files.readString(saved));
+        assertTrue(printed().contains("saved Svg[forest"), printed());
+        for (Svg svg : List.of(Workbench.pairs(), Workbench.bipartite(), Workbench.memoryBar())) {
+            assertTrue(svg.markup().contains("xmlns=\"http://www.w3.org/2000/svg\""), svg.toString());
+        }
     }
 }
