@@ -208,19 +208,19 @@ public final class Workbench {
 
     // ---------------------------------------------------------------- the two-call exchange
 
-    /** The plugin fetches an entity's name in two calls, one step at a time: prints and returns the walk. */
+    /** The plugin fetches an entity's name in two calls, one step at a time; the walk prints as itself. */
     public static Exchange exchangeName(int entity) {
-        return printed(Exchange.name(plugin(), entity));
+        return Exchange.name(plugin(), entity);
     }
 
     /** The same with a buffer of {@code cap} bytes: too small, the name is cut and the guest retries. */
     public static Exchange exchangeName(int entity, int cap) {
-        return printed(Exchange.name(plugin(), entity, cap));
+        return Exchange.name(plugin(), entity, cap);
     }
 
     /** The plugin fetches a parent's children in two calls; {@code cap} ids of room (too few: nothing written). */
     public static Exchange exchangeChildren(int parent, int cap) {
-        return printed(Exchange.children(plugin(), parent, cap));
+        return Exchange.children(plugin(), parent, cap);
     }
 
     /** The guest bytes the {@code seq}-th crossing of {@link #trace()} wrote, before and after. */
@@ -230,11 +230,6 @@ public final class Workbench {
             throw new IllegalArgumentException("the trace has crossings #1 to #" + crossings.size() + ", not #" + seq);
         }
         return BytesBeforeAfter.of(crossings.get(seq - 1));
-    }
-
-    private static Exchange printed(Exchange exchange) {
-        System.out.println(exchange);
-        return exchange;
     }
 
     // ---------------------------------------------------------------- what changed, what crossed
@@ -259,7 +254,9 @@ public final class Workbench {
 
     /**
      * Runs a recorded trace again against a fresh world, without the guest, and says whether every
-     * result, error code, trap and written byte came out the same, or where it first did not.
+     * result, error code, trap and written byte came out the same, or where it first did not. So
+     * record a run that started from {@link #newWorld()}: a world changed from Java, not through the
+     * ABI, replays differently, and the replay says where.
      */
     public static Replay replay(String file) {
         return Replay.against(Path.of(file));

@@ -166,7 +166,7 @@ class WorkbenchTest {
         int madeBefore = Workbench.trace().crossings().size();
         Exchange name = Workbench.exchangeName(guild);
         assertEquals("\"Guild\"", name.result());
-        assertTrue(printed().contains("1. size query"), printed());
+        assertTrue(name.toString().contains("1. size query"), name.toString());
         Exchange children = Workbench.exchangeChildren(guild, 0);
         assertEquals("no children", children.result(), "a guild with no children");
         assertEquals(madeBefore, Workbench.trace().crossings().size(), "the exchanges kept to their own traces");
