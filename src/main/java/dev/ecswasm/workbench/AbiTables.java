@@ -18,13 +18,19 @@ public final class AbiTables {
 
     /** One row per crossing: seq, function, args, result, error, memory traffic; long cells are clipped. */
     public static Table crossings(AbiTrace trace) {
+        return crossings(trace, 0);
+    }
+
+    /** The crossings from the {@code from}-th on (0 is the first): what one guest call just did. */
+    public static Table crossings(AbiTrace trace, int from) {
         IntColumn seq = IntColumn.create("seq");
         StringColumn function = StringColumn.create("function");
         StringColumn args = StringColumn.create("args");
         StringColumn result = StringColumn.create("result");
         StringColumn error = StringColumn.create("last error");
         StringColumn memory = StringColumn.create("memory");
-        for (Crossing c : trace.crossings()) {
+        List<Crossing> all = trace.crossings();
+        for (Crossing c : all.subList(Math.min(Math.max(from, 0), all.size()), all.size())) {
             seq.append(c.seq());
             function.append(c.function());
             args.append(Cells.clip(String.join(", ", c.args()), Cells.MAX_TEXT));

@@ -1,0 +1,186 @@
+package dev.ecswasm.workbench;
+
+import dev.ecswasm.abi.AbiTrace;
+import dev.ecswasm.abi.ErrorCode;
+import dev.ecswasm.abi.PodLayout;
+import dev.ecswasm.ecs.Storage;
+import dev.ecswasm.host.ExecutionMode;
+import dev.ecswasm.host.PluginModule;
+import dev.ecswasm.host.WasmHost;
+import dev.ecswasm.world.EnttManager;
+import dev.ecswasm.world.Relation;
+import java.nio.file.Path;
+import java.util.Objects;
+import tech.tablesaw.api.Table;
+
+/**
+ * The workbench's one door, for JShell lines and notebook cells: {@code import static
+ * dev.ecswasm.workbench.Workbench.*;} then {@code tour()}.
+ *
+ * <p>It keeps one current world and, once asked for, one plugin loaded on it, so a line such as
+ * {@code show(world())} or {@code step("step_create_named", ...)} needs no set-up. Everything it
+ * shows comes from the layers below; it only picks the right table, dump or picture.
+ *
+ * <p>Not thread-safe: one student, one prompt.
+ */
+public final class Workbench {
+    private static EnttManager world;
+    private static WasmHost host;
+    private static AbiTrace trace; // every crossing of the current plugin, since it was loaded
+
+    private Workbench() {}
+
+    // ---------------------------------------------------------------- the world and the plugin
+
+    /** The current world, made on first use, with the seed-style log printed as it happens. */
+    public static EnttManager world() {
+        if (world == null) {
+            world = new EnttManager().setLogSink(System.out::println);
+        }
+        return world;
+    }
+
+    /** Starts over: a fresh, empty world becomes the current one, and the plugin is unloaded. */
+    public static EnttManager newWorld() {
+        unload();
+        world = null;
+        return world();
+    }
+
+    /** The bundled plugin on the current world, compiled to JVM bytecode (loaded on first use). */
+    public static WasmHost plugin() {
+        return plugin(ExecutionMode.COMPILED);
+    }
+
+    /** The bundled plugin on the current world, in this mode; reloaded if it ran in the other one. */
+    public static WasmHost plugin(ExecutionMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        if (host == null || host.mode() != mode || !host.module().origin().startsWith("bundled")) {
+            load(PluginModule.bundled(), mode);
+        }
+        return host;
+    }
+
+    /** A plugin of your own, from a {@code .wasm} file, on the current world. */
+    public static WasmHost plugin(Path wasm, ExecutionMode mode) {
+        load(PluginModule.load(wasm), Objects.requireNonNull(mode, "mode"));
+        return host;
+    }
+
+    /** Closes the plugin, if one is loaded; the world stays as it is. */
+    public static void unload() {
+        if (host != null) {
+            host.close();
+            host = null;
+            trace = null;
+        }
+    }
+
+    /** Every ABI crossing the current plugin has made since it was loaded. */
+    public static AbiTrace trace() {
+        plugin();
+        return trace;
+    }
+
+    /**
+     * Runs one export of the plugin with {@code i32} arguments, prints the ABI crossings it made,
+     * and returns its result.
+     */
+    public static int step(String export, int... args) {
+        WasmHost plugin = host != null ? host : plugin();
+        int before = trace.crossings().size();
+        int result = plugin.callInt(export, args);
+        int made = trace.crossings().size() - before;
+        System.out.println(export + " returned " + result + " after " + made + " ABI crossing"
+                + (made == 1 ? "" : "s") + (made == 0 ? "" : ":"));
+        if (made > 0) {
+            System.out.println(AbiTables.crossings(trace, before).printAll());
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- showing things
+
+    /** Prints {@code x} as a table: see {@link #table(Object)} for what it takes. */
+    public static void show(Object x) {
+        System.out.println(table(x).printAll());
+    }
+
+    /**
+     * The table for {@code x}: a world (its entities), a {@link Relation} (its edges in the current
+     * world), a {@link Storage} or a component class (the sparse set's arrays), an {@link AbiTrace}
+     * (its crossings), a {@link PodLayout} (a data contract), {@code ErrorCode.class} (the codes),
+     * anything {@link Showable} (a diff, a memory map, an exchange), or a {@link Table} as it is.
+     *
+     * @throws IllegalArgumentException for anything else, naming what it takes
+     */
+    public static Table table(Object x) {
+        if (x instanceof Table t) {
+            return t;
+        }
+        if (x instanceof Showable s) {
+            return s.table();
+        }
+        if (x instanceof EnttManager w) {
+            return Tables.entities(w);
+        }
+        if (x instanceof Relation relation) {
+            return relation(world(), relation);
+        }
+        if (x instanceof Storage<?> storage) {
+            return Tables.sparseSet(storage);
+        }
+        if (x instanceof AbiTrace t) {
+            return AbiTables.crossings(t);
+        }
+        if (x instanceof PodLayout<?> layout) {
+            return AbiTables.layout(layout);
+        }
+        if (x == ErrorCode.class || x instanceof ErrorCode) {
+            return AbiTables.errorCodes();
+        }
+        if (x instanceof Class<?> type) {
+            return Tables.sparseSet(world().storage(type));
+        }
+        throw new IllegalArgumentException("show and table take a world, a Relation, a Storage or a component class,"
+                + " an AbiTrace, a PodLayout, ErrorCode.class, a Showable or a Table; got "
+                + (x == null ? "null" : x.getClass().getSimpleName() + " " + x));
+    }
+
+    /** The same table as HTML markup, for a notebook to display. */
+    public static String html(Object x) {
+        return Html.of(table(x));
+    }
+
+    /** One relation's edges in a world, with names. */
+    public static Table relation(EnttManager world, Relation relation) {
+        switch (relation) {
+            case PLAYER_PROFILE:
+                return Tables.playerProfiles(world);
+            case PARENT_CHILD:
+                return Tables.parentChild(world);
+            case ENROLLMENT:
+                return Tables.enrollments(world);
+            default:
+                throw new AssertionError(relation);
+        }
+    }
+
+    /** {@code length} bytes of the plugin's memory from {@code address}, sixteen to a line. */
+    public static String hexdump(int address, int length) {
+        return HexDump.of(plugin().memory(), address, length);
+    }
+
+    // ---------------------------------------------------------------- the way
+
+    /** Prints what to try at each layer, as lines to paste. */
+    public static void tour() {
+        System.out.print(Tour.TEXT);
+    }
+
+    private static void load(PluginModule module, ExecutionMode mode) {
+        unload();
+        host = WasmHost.builder(module).mode(mode).manager(world()).echo(true).build();
+        trace = host.api().startTrace();
+    }
+}

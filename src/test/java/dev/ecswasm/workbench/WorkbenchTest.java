@@ -1,0 +1,130 @@
+package dev.ecswasm.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecswasm.abi.ErrorCode;
+import dev.ecswasm.abi.Layouts;
+import dev.ecswasm.host.ExecutionMode;
+import dev.ecswasm.host.WasmHost;
+import dev.ecswasm.world.EnttManager;
+import dev.ecswasm.world.Position;
+import dev.ecswasm.world.Relation;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class WorkbenchTest {
+    private final PrintStream original = System.out;
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void freshWorldAndCapturedOutput() {
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Workbench.newWorld();
+    }
+
+    @AfterEach
+    void restore() {
+        Workbench.unload();
+        System.setOut(original);
+    }
+
+    private String printed() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theWorldIsReadyOnTheFirstLineAndLogsAsTheSeedDoes() {
+        EnttManager world = Workbench.world();
+        assertSame(world, Workbench.world(), "the same world until newWorld()");
+        int alice = world.createEntity();
+        world.addName(alice, "Alice");
+        Workbench.show(world);
+        assertTrue(printed().contains("[EnttManager] Created entity: 0"), printed());
+        assertTrue(printed().contains("Alice"), printed());
+        assertNotSame(world, Workbench.newWorld());
+        assertEquals(0, Workbench.world().entityCount(), "newWorld starts empty");
+    }
+
+    @Test
+    void tableChoosesTheRightViewForEachKindOfThing() {
+        EnttManager world = Workbench.world();
+        int child = world.createEntity();
+        int parent = world.createEntity();
+        world.setParent(child, parent);
+        world.setComponent(child, new Position(1, 2));
+
+        assertEquals("Entities", Workbench.table(world).name());
+        Table edges = Workbench.table(Relation.PARENT_CHILD);
+        assertEquals(1, edges.rowCount());
+        assertEquals("1", edges.getString(0, "parent"));
+        assertEquals("0", edges.getString(0, "child"));
+        assertEquals(0, Workbench.table(Relation.ENROLLMENT).rowCount(), "no enrollments yet");
+        assertEquals(0, Workbench.table(Relation.PLAYER_PROFILE).rowCount(), "no 1:1 links yet");
+        assertTrue(Workbench.table(Position.class).name().startsWith("Storage<Position>: size 1"));
+        assertEquals("EnttPosition (type id 1, 8 bytes, little-endian)", Workbench.table(Layouts.POSITION).name());
+        assertEquals(ErrorCode.values().length, Workbench.table(ErrorCode.class).rowCount());
+    }
+
+    @Test
+    void anythingElseIsRefusedWithTheListOfWhatIsTaken() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workbench.table("a string"));
+        assertEquals("show and table take a world, a Relation, a Storage or a component class, an AbiTrace,"
+                + " a PodLayout, ErrorCode.class, a Showable or a Table; got String a string", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Workbench.show(null));
+    }
+
+    @Test
+    void htmlIsTheSameTableWithEveryCellEscaped() {
+        EnttManager world = Workbench.world();
+        world.addName(world.createEntity(), "<b>Bob & \"Al\"</b>");
+        String html = Workbench.html(world);
+        assertTrue(html.startsWith("<table class=\"ecs-wasm\">\n<caption>Entities</caption>"), html);
+        assertTrue(html.contains("<td>&lt;b&gt;Bob &amp; &quot;Al&quot;&lt;/b&gt;</td>"), html);
+        assertEquals(2, html.split("<tr>", -1).length - 1, "a header row and one entity row");
+    }
+
+    @Test
+    void aStepRunsOneExportAndPrintsTheCrossingsItMade() {
+        WasmHost plugin = Workbench.plugin();
+        int bob = Workbench.step("step_create_named", plugin.putString("Bob"), 3);
+        int buffer = Workbench.step("step_fetch_name", bob);
+        assertEquals("Bob", plugin.readCString(buffer));
+        assertEquals(List.of("host_create_entity", "host_add_name", "host_last_error", "host_get_name", "host_get_name"),
+                Workbench.trace().crossings().stream().map(c -> c.function()).toList());
+        String out = printed();
+        assertTrue(out.contains("step_fetch_name returned " + buffer + " after 2 ABI crossings:"), out);
+        assertTrue(out.contains("entity=" + bob + ", buf=0x00000000, cap=0"), "call 1 is the size query:\n" + out);
+        assertTrue(Workbench.hexdump(buffer, 4).contains("42 6F 62 00"), "the guest's buffer holds Bob and a NUL");
+    }
+
+    @Test
+    void thePluginReloadsInTheOtherModeOnTheSameWorld() {
+        WasmHost compiled = Workbench.plugin();
+        assertSame(compiled, Workbench.plugin(ExecutionMode.COMPILED));
+        WasmHost interpreted = Workbench.plugin(ExecutionMode.INTERPRETER);
+        assertNotSame(compiled, interpreted);
+        assertEquals(ExecutionMode.INTERPRETER, interpreted.mode());
+        assertSame(Workbench.world(), interpreted.manager());
+        assertEquals(0, Workbench.step("test_relationships"), "the seed's checks all pass in the interpreter");
+    }
+
+    @Test
+    void theTourNamesEveryLayerAndStartsFromTheFacade() {
+        Workbench.tour();
+        String out = printed();
+        for (String layer : List.of("dev.ecswasm.ecs", "dev.ecswasm.world", "dev.ecswasm.abi", "dev.ecswasm.host")) {
+            assertTrue(out.contains(layer), "the tour visits " + layer);
+        }
+        assertTrue(out.contains("show(world());"), out);
+    }
+}
