@@ -235,6 +235,11 @@ pub fn find_children(parent: u32) -> Vec<u32> {
     fetch_u32s(1, |buf, cap| unsafe { host_find_children(parent, buf, cap) })
 }
 
+/// Call 1 alone: how many children the parent has; 0 for none (or an invalid parent).
+pub fn children_count(parent: u32) -> usize {
+    unsafe { host_find_children(parent, ptr::null_mut(), 0) }
+}
+
 // ------------------------------------------------------------------ N:N
 
 pub fn enroll(student: u32, course: u32) -> Result<(), HostError> {
@@ -383,6 +388,28 @@ pub extern "C" fn step_fetch_name(entity: u32) -> *mut u8 {
     std::mem::forget(buffer);
     println!("[WASM Step] fetched the name of entity {} into {} bytes at {:#010X}", entity, needed, ptr as usize);
     ptr
+}
+
+/// One step: call 2 of a name fetch alone, into `cap` bytes at `buf` that the host had the guest
+/// allocate (`guest_alloc`). Returns what the host returned: the size the name needs, NUL included,
+/// which is more than `cap` if the name was truncated.
+///
+/// # Safety
+/// `buf` must point at `cap` writable bytes of guest memory.
+#[no_mangle]
+pub unsafe extern "C" fn step_get_name_into(entity: u32, buf: *mut u8, cap: usize) -> usize {
+    host_get_name(entity, buf, cap)
+}
+
+/// One step: call 2 of a children fetch alone, into room for `cap` ids at `buf` (allocated with
+/// `guest_alloc(4 * cap)`). Returns what the host returned: the number of children, which is more
+/// than `cap` if the buffer was too small and nothing was written.
+///
+/// # Safety
+/// `buf` must point at `cap` writable u32s of guest memory.
+#[no_mangle]
+pub unsafe extern "C" fn step_find_children_into(parent: u32, buf: *mut u32, cap: usize) -> usize {
+    host_find_children(parent, buf, cap)
 }
 
 /// One step gone wrong on purpose: asks the host to write a name just past the end of memory.

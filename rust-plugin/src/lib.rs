@@ -237,6 +237,12 @@ pub extern "C" fn step_name_size(entity: u32) -> usize {
     ffi::name_size(entity)
 }
 
+/// One step: call 1 of a children fetch alone: how many ids the list needs room for.
+#[no_mangle]
+pub extern "C" fn step_find_children_size(parent: u32) -> usize {
+    ffi::children_count(parent)
+}
+
 /// One step: links a player and a profile; 1 on success.
 #[no_mangle]
 pub extern "C" fn step_link(player: u32, profile: u32) -> i32 {

@@ -32,9 +32,25 @@ public final class AbiTrace {
     /** Which way the bytes went. */
     public enum Access { READ, WRITE }
 
-    /** One ABI call. {@code trap} is empty unless the call trapped. */
+    /**
+     * One ABI call. {@code trap} is empty unless the call trapped. {@code args} and {@code result} are
+     * as a person reads them; {@code argValues} and {@code resultValue} are the raw {@code i32}s (the
+     * result is 0 for a void or trapped call) and {@code memorySize} the guest memory's size during the
+     * call: what a replay needs.
+     */
     public record Crossing(int seq, String function, List<String> args, String result, ErrorCode error,
-                           String trap, List<MemoryEvent> memory) {
+                           String trap, List<MemoryEvent> memory, int[] argValues, int resultValue,
+                           long memorySize) {
+        public Crossing {
+            argValues = argValues.clone();
+        }
+
+        /** The raw arguments, a copy. */
+        @Override
+        public int[] argValues() {
+            return argValues.clone();
+        }
+
         /** E.g. {@code #2 host_get_name(entity=0, buf=0x00002000, cap=6) = 6, OK (0), write 0x00002000 +6}. */
         @Override
         public String toString() {
@@ -84,17 +100,19 @@ public final class AbiTrace {
                 + (shown < crossings.size() ? ", ... " + (crossings.size() - shown) + " more" : "") + "]";
     }
 
-    Crossing begin(ApiFunction fn, int[] args) {
+    Crossing begin(ApiFunction fn, int[] args, long memorySize) {
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             ApiFunction.Param p = fn.params().get(i);
             shown.add(p.name() + "=" + p.kind().format(args[i]));
         }
-        return new Crossing(crossings.size() + 1, fn.name(), List.copyOf(shown), "", null, "", new ArrayList<>());
+        return new Crossing(crossings.size() + 1, fn.name(), List.copyOf(shown), "", null, "", new ArrayList<>(),
+                args, 0, memorySize);
     }
 
-    void end(Crossing c, String result, ErrorCode error, String trap) {
-        crossings.add(new Crossing(c.seq(), c.function(), c.args(), result, error, trap, List.copyOf(c.memory())));
+    void end(Crossing c, String result, int resultValue, ErrorCode error, String trap) {
+        crossings.add(new Crossing(c.seq(), c.function(), c.args(), result, error, trap, List.copyOf(c.memory()),
+                c.argValues, resultValue, c.memorySize()));
     }
 
     /** Guest memory that reports each access into the current crossing. */

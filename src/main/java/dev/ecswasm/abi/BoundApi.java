@@ -69,14 +69,14 @@ public final class BoundApi {
                 throw trap.in(function.name());
             }
         }
-        AbiTrace.Crossing crossing = recording.begin(function, args);
+        AbiTrace.Crossing crossing = recording.begin(function, args, memory.size());
         GuestMemory traced = new AbiTrace.Recording(memory, crossing);
         try {
             int result = function.body().call(api, handle, traced, args);
-            recording.end(crossing, function.result().format(result), ErrorCode.ofCode(api.lastError(handle)), "");
+            recording.end(crossing, function.result().format(result), result, ErrorCode.ofCode(api.lastError(handle)), "");
             return result;
         } catch (AbiTrap trap) {
-            recording.end(crossing, "", null, trap.getMessage());
+            recording.end(crossing, "", 0, null, trap.getMessage());
             throw trap.in(function.name());
         }
     }

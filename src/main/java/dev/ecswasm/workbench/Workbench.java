@@ -171,6 +171,34 @@ public final class Workbench {
         return HexDump.of(plugin().memory(), address, length);
     }
 
+    // ---------------------------------------------------------------- what changed, what crossed
+
+    /** The current world frozen as a value: entities, names, plain-data values, edges, policies. */
+    public static Snapshot snapshot() {
+        return Snapshot.of(world());
+    }
+
+    /** What changed between two snapshots, one line per change; {@code show(diff)} gives a table. */
+    public static Diff diff(Snapshot before, Snapshot after) {
+        return Diff.between(before, after);
+    }
+
+    /** Saves every crossing the current plugin has made to a text file; returns the file. */
+    public static Path record(String file) {
+        Path path = Path.of(file);
+        TraceFile.write(trace(), path);
+        System.out.println("recorded " + trace.crossings().size() + " ABI crossings to " + path);
+        return path;
+    }
+
+    /**
+     * Runs a recorded trace again against a fresh world, without the guest, and says whether every
+     * result, error code, trap and written byte came out the same, or where it first did not.
+     */
+    public static Replay replay(String file) {
+        return Replay.against(Path.of(file));
+    }
+
     // ---------------------------------------------------------------- the way
 
     /** Prints what to try at each layer, as lines to paste. */

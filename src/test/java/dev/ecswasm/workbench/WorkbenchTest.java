@@ -10,16 +10,19 @@ import dev.ecswasm.abi.ErrorCode;
 import dev.ecswasm.abi.Layouts;
 import dev.ecswasm.host.ExecutionMode;
 import dev.ecswasm.host.WasmHost;
+import dev.ecswasm.world.CleanupPolicy;
 import dev.ecswasm.world.EnttManager;
 import dev.ecswasm.world.Position;
 import dev.ecswasm.world.Relation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 class WorkbenchTest {
@@ -126,5 +129,32 @@ class WorkbenchTest {
             assertTrue(out.contains(layer), "the tour visits " + layer);
         }
         assertTrue(out.contains("show(world());"), out);
+    }
+
+    @Test
+    void aSnapshotBeforeAndAfterADestroySaysWhatItDid() {
+        EnttManager world = Workbench.world();
+        int guild = world.createEntity();
+        world.addName(guild, "Guild");
+        int alice = world.createEntity();
+        world.setParent(alice, guild);
+        world.setPolicy(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
+        Snapshot before = Workbench.snapshot();
+        world.destroyEntity(guild);
+        Diff diff = Workbench.diff(before, Workbench.snapshot());
+        assertEquals(List.of("- destroyed 0 \"Guild\"", "- destroyed 1", "- edge PARENT_CHILD 0 -> 1 removed"),
+                diff.lines());
+        assertEquals(3, Workbench.table(diff).rowCount(), "a diff shows itself as a table");
+    }
+
+    @Test
+    void aRecordedPluginRunReplaysWithoutTheGuest(@TempDir Path dir) {
+        Workbench.plugin();
+        assertEquals(0, Workbench.step("test_relationships"));
+        Path file = Workbench.record(dir.resolve("run.trace").toString());
+        Replay outcome = Workbench.replay(file.toString());
+        assertTrue(outcome.matched(), outcome.toString());
+        assertTrue(printed().contains("recorded " + Workbench.trace().crossings().size() + " ABI crossings to "),
+                printed());
     }
 }
