@@ -22,14 +22,19 @@ step("step_set_parent", ann, guild);
 step("step_count_children", guild);
 show(Relation.PARENT_CHILD);
 
-// 5. A guest that misbehaves traps; the host says why and the world stays as it was.
+// 5. The same two exchanges step by step, with the guest's addresses and bytes at each step:
+//    a name, and the children into room for one id, too few, so the guest asks again.
+System.out.println(Exchange.name(plugin(), bob));
+System.out.println(Exchange.children(plugin(), guild, 1));
+
+// 6. A guest that misbehaves traps; the host says why and the world stays as it was.
 try {
     step("step_bad_pointer", bob);
 } catch (PluginTrap trap) {
     System.out.println("trapped: " + trap.getMessage());
 }
 
-// 6. A whole relation in one crossing pair (the batched read), and the world the guest built.
+// 7. A whole relation in one crossing pair (the batched read), and the world the guest built.
 //    Next, paste: step("test_relationships")  (the seed's whole run, about 190 crossings), show(trace())
 step("step_read_hierarchy");
 show(world());

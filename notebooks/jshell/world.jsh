@@ -32,8 +32,11 @@ world().destroyEntity(course);
 System.out.println("alice's courses now: " + Arrays.toString(world().getCoursesForStudent(alice)));
 
 // 5. CASCADE: destroying the guild takes its children with it (the log shows the order).
+//    A snapshot before and after, and their diff, say exactly what that one destroy did.
 world().setPolicy(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
 show(world());
+var before = snapshot();
 world().destroyEntity(guild);
-show(world());
+var cascade = diff(before, snapshot());
+show(cascade);
 System.out.println("is alice valid? " + world().isEntityValid(alice) + ": " + world().whyInvalid(alice));
