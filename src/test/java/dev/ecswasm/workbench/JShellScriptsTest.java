@@ -1,0 +1,78 @@
+package dev.ecswasm.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every script in {@code notebooks/jshell} runs clean, as {@code ./workbench [layer]} runs it. */
+class JShellScriptsTest {
+
+    static final Path FOLDER = Path.of("notebooks", "jshell");
+    static final Path COMMON = FOLDER.resolve("workbench.jsh");
+
+    @Test
+    void theLauncherFindsAScriptForEveryLayer() throws IOException {
+        assertEquals(List.of("abi.jsh", "ecs.jsh", "host.jsh", "workbench.jsh", "world.jsh"), scriptNames());
+    }
+
+    /** The common script alone, then each layer's script after it, each in a fresh JShell. */
+    @TestFactory
+    Stream<DynamicTest> everyScriptRunsWithoutARejectedSnippetOrAnException() throws IOException {
+        var runs = new ArrayList<DynamicTest>();
+        runs.add(DynamicTest.dynamicTest("workbench.jsh", () -> assertClean(List.of(COMMON))));
+        for (String name : scriptNames()) {
+            if (!name.equals("workbench.jsh")) {
+                runs.add(DynamicTest.dynamicTest(name, () -> assertClean(List.of(COMMON, FOLDER.resolve(name)))));
+            }
+        }
+        return runs.stream();
+    }
+
+    @Test
+    void aBrokenScriptIsCaughtWithItsNameAndLine() throws URISyntaxException {
+        Path broken = Path.of(Objects.requireNonNull(getClass().getResource("/jshell/broken.jsh")).toURI());
+
+        var problems = JShellScripts.run(List.of(broken));
+
+        assertEquals(2, problems.size(), problems::toString);
+        var rejected = problems.get(0);
+        assertEquals("broken.jsh", rejected.script());
+        assertEquals(5, rejected.line());
+        assertEquals("int twice = nowhere * 2;", rejected.source().strip());
+        assertTrue(rejected.why().startsWith("rejected: cannot find symbol"), rejected.why());
+        var thrown = problems.get(1);
+        assertEquals("broken.jsh", thrown.script());
+        assertEquals(8, thrown.line());
+        assertEquals("throws java.lang.NumberFormatException: For input string: \"not a number\"", thrown.why());
+        assertTrue(thrown.toString().startsWith("broken.jsh line 8: throws java.lang.NumberFormatException"),
+                thrown.toString());
+    }
+
+    private static void assertClean(List<Path> scripts) {
+        var problems = JShellScripts.run(scripts);
+        assertTrue(problems.isEmpty(), () -> problems.stream().map(Object::toString)
+                .collect(Collectors.joining("\n", problems.size() + " snippet(s) failed:\n", "")));
+    }
+
+    private static List<String> scriptNames() throws IOException {
+        try (Stream<Path> files = Files.list(FOLDER)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".jsh"))
+                    .sorted()
+                    .toList();
+        }
+    }
+}
