@@ -24,8 +24,8 @@ show(Relation.PARENT_CHILD);
 
 // 5. The same two exchanges step by step, with the guest's addresses and bytes at each step:
 //    a name, and the children into room for one id, too few, so the guest asks again.
-System.out.println(Exchange.name(plugin(), bob));
-System.out.println(Exchange.children(plugin(), guild, 1));
+System.out.println(exchangeName(bob));
+show(exchangeChildren(guild, 1));
 
 // 6. A guest that misbehaves traps; the host says why and the world stays as it was.
 try {
@@ -34,7 +34,13 @@ try {
     System.out.println("trapped: " + trap.getMessage());
 }
 
-// 7. A whole relation in one crossing pair (the batched read), and the world the guest built.
+// 7. Where those bytes live: the guest's memory as regions, the ABI's recent writes marked;
+//    and the hierarchy as a picture to open in a browser.
+show(memoryMap());
+saveSvg(memoryBar(), "target/memory.svg");
+saveSvg(forest(), "target/forest.svg");
+
+// 8. A whole relation in one crossing pair (the batched read), and the world the guest built.
 //    Next, paste: step("test_relationships")  (the seed's whole run, about 190 crossings), show(trace())
 step("step_read_hierarchy");
 show(world());

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every script in {@code notebooks/jshell} runs clean, as {@code ./workbench [layer]} runs it. */
 class JShellScriptsTest {
@@ -39,6 +40,18 @@ class JShellScriptsTest {
             }
         }
         return runs.stream();
+    }
+
+    /** What {@code tour()} tells a student to paste, pasted in order after the common script. */
+    @Test
+    void theTourRunsAsPrinted(@TempDir Path dir) throws IOException {
+        List<String> lines = Tour.TEXT.lines()
+                .filter(line -> line.startsWith("     "))
+                .map(String::strip)
+                .collect(Collectors.toList());
+        assertTrue(lines.size() >= 30, "the tour has lines to paste: " + lines.size());
+        Path tour = Files.writeString(dir.resolve("tour.jsh"), String.join("\n", lines) + "\n");
+        assertClean(List.of(COMMON, tour));
     }
 
     @Test
