@@ -11,4 +11,8 @@ import dev.ecswasm.workbench.*;
 // The facade: world(), plugin(), step(...), show(x), hexdump(ptr, len), tour(), ... unqualified.
 import static dev.ecswasm.workbench.Workbench.*;
 
-System.out.println("ECS-Wasm Workbench: world() is ready and plugin() loads on first use. Try show(world()); type tour() for what to try at each layer.");
+// The current world as a variable too, so show(world) reads naturally. newWorld() starts over:
+// write world = newWorld() to keep the variable on the new one.
+EnttManager world = world();
+
+System.out.println("ECS-Wasm Workbench: a world is ready and plugin() loads on first use. Try show(world); type tour() for what to try at each layer.");
