@@ -5,6 +5,8 @@
 #   src/test/resources/hostile/*.wasm
 # and the benchmarks' call-loop module (bench/bench_calls.wat) into
 #   src/jmh/resources/bench_calls.wasm
+# and the C guest (c-guest/guest.c, written against entt_api.h) into
+#   src/test/resources/c-guest/c_guest.wasm
 #
 # Debian's toolchain is the reference (rustc 1.63, target wasm32-wasi; apt-get install -y rustc
 # cargo libstd-rust-dev-wasm32 lld-14 wasi-libc): CI rebuilds with it and compares the bytes with
@@ -48,4 +50,20 @@ if command -v wat2wasm >/dev/null 2>&1; then
     wat2wasm "$here/bench/bench_calls.wat" -o "$here/../src/jmh/resources/bench_calls.wasm"
 else
     echo "build.sh: wat2wasm not found (apt-get install -y wabt); hostile guests not rebuilt" >&2
+fi
+
+# The C guest: proof the ABI is language-neutral. Debian's clang-14 with wasi-libc and the wasm32
+# compiler runtime (apt-get install -y clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32).
+# --strip-all drops the name and producers sections, and the prefix map keeps the checkout's path
+# out of anything that would embed it, so the bytes are the same wherever the checkout lives.
+c_out="$here/../src/test/resources/c-guest/c_guest.wasm"
+if command -v clang-14 >/dev/null 2>&1 && [ -d /usr/lib/wasm32-wasi ]; then
+    mkdir -p "$(dirname "$c_out")"
+    clang-14 --target=wasm32-wasi --sysroot=/usr -mexec-model=reactor -O2 -Wall -Wextra -Werror \
+        -I "$here" -ffile-prefix-map="$here"=/rust-plugin -Wl,--strip-all \
+        -o "$c_out" "$here/c-guest/guest.c"
+    echo "built $c_out ($(wc -c < "$c_out") bytes, $(clang-14 --version | head -n 1))"
+else
+    echo "build.sh: clang-14 or wasi-libc not found (apt-get install -y clang-14 lld-14 wasi-libc" \
+         "libclang-rt-14-dev-wasm32); C guest not rebuilt" >&2
 fi
