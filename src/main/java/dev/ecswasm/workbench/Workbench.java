@@ -102,9 +102,26 @@ public final class Workbench {
 
     // ---------------------------------------------------------------- showing things
 
-    /** Prints {@code x} as a table: see {@link #table(Object)} for what it takes. */
+    /**
+     * Shows {@code x}: in a Jupyter notebook a table as HTML and a picture as SVG; in JShell or a
+     * terminal the table as text (a picture as its one-line summary: {@link #saveSvg} it to look).
+     * See {@link #table(Object)} for what it takes.
+     */
     public static void show(Object x) {
-        System.out.println(table(x).printAll());
+        if (x instanceof Svg svg) {
+            Display.svg(svg.markup(), svg + " (saveSvg(svg, \"file.svg\") writes it to open in a browser)");
+            return;
+        }
+        Table t = table(x);
+        Display.html(Html.of(t), t.printAll());
+    }
+
+    /**
+     * Readies a notebook: the first code cell after {@code %jars} calls it. Says which kernel it
+     * found; in rapaio it also makes a cell's last expression arrive as plain text.
+     */
+    public static void setup() {
+        System.out.println(Display.setup());
     }
 
     /**

@@ -199,4 +199,15 @@ class WorkbenchTest {
             assertTrue(svg.markup().contains("xmlns=\"http://www.w3.org/2000/svg\""), svg.toString());
         }
     }
+
+    @Test
+    void outsideAKernelSetupSaysSoAndShowPrintsTextAndPictureSummaries() {
+        Workbench.setup();
+        assertTrue(printed().contains("ECS-Wasm Workbench ready in a plain JVM: show(x) prints text"), printed());
+        Workbench.world().setParent(Workbench.world().createEntity(), Workbench.world().createEntity());
+        Workbench.show(Workbench.forest());
+        assertTrue(printed().contains("Svg[forest, ") && printed().contains("saveSvg(svg, \"file.svg\")"), printed());
+        Workbench.show(Relation.PARENT_CHILD);
+        assertTrue(printed().contains("Parent -> Child (1:N)"), "a table as text: " + printed());
+    }
 }
