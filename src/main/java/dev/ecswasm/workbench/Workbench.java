@@ -48,15 +48,19 @@ public final class Workbench {
         return world();
     }
 
-    /** The bundled plugin on the current world, compiled to JVM bytecode (loaded on first use). */
+    /**
+     * The bundled plugin on the current world: the one loaded, in whichever mode it runs, or else
+     * loaded now, compiled to JVM bytecode. After {@link #plugin(Path, ExecutionMode)} it brings the
+     * bundled plugin back.
+     */
     public static WasmHost plugin() {
-        return plugin(ExecutionMode.COMPILED);
+        return plugin(host != null && bundled(host) ? host.mode() : ExecutionMode.COMPILED);
     }
 
     /** The bundled plugin on the current world, in this mode; reloaded if it ran in the other one. */
     public static WasmHost plugin(ExecutionMode mode) {
         Objects.requireNonNull(mode, "mode");
-        if (host == null || host.mode() != mode || !host.module().origin().startsWith("bundled")) {
+        if (host == null || host.mode() != mode || !bundled(host)) {
             load(PluginModule.bundled(), mode);
         }
         return host;
@@ -79,8 +83,17 @@ public final class Workbench {
 
     /** Every ABI crossing the current plugin has made since it was loaded. */
     public static AbiTrace trace() {
-        plugin();
+        current();
         return trace;
+    }
+
+    private static boolean bundled(WasmHost plugin) {
+        return plugin.module().origin().startsWith("bundled");
+    }
+
+    /** The plugin loaded now, whichever it is (the bundled one is loaded if none is). */
+    private static WasmHost current() {
+        return host != null ? host : plugin();
     }
 
     /**
@@ -88,7 +101,7 @@ public final class Workbench {
      * and returns its result.
      */
     public static int step(String export, int... args) {
-        WasmHost plugin = host != null ? host : plugin();
+        WasmHost plugin = current();
         int before = trace.crossings().size();
         int result = plugin.callInt(export, args);
         int made = trace.crossings().size() - before;
@@ -184,16 +197,16 @@ public final class Workbench {
         }
     }
 
-    /** {@code length} bytes of the plugin's memory from {@code address}, sixteen to a line. */
+    /** {@code length} bytes of the loaded plugin's memory from {@code address}, sixteen to a line. */
     public static String hexdump(int address, int length) {
-        return HexDump.of(plugin().memory(), address, length);
+        return HexDump.of(current().memory(), address, length);
     }
 
     // ---------------------------------------------------------------- memory and pictures
 
     /** The plugin's linear memory as regions (stack, static data, heap), its recent ABI writes marked. */
     public static MemoryMap memoryMap() {
-        return MemoryMap.of(plugin(), trace);
+        return MemoryMap.of(current(), trace());
     }
 
     /** The current world's parent/child forest as SVG. */
@@ -227,17 +240,17 @@ public final class Workbench {
 
     /** The plugin fetches an entity's name in two calls, one step at a time; the walk prints as itself. */
     public static Exchange exchangeName(int entity) {
-        return Exchange.name(plugin(), entity);
+        return Exchange.name(current(), entity);
     }
 
     /** The same with a buffer of {@code cap} bytes: too small, the name is cut and the guest retries. */
     public static Exchange exchangeName(int entity, int cap) {
-        return Exchange.name(plugin(), entity, cap);
+        return Exchange.name(current(), entity, cap);
     }
 
     /** The plugin fetches a parent's children in two calls; {@code cap} ids of room (too few: nothing written). */
     public static Exchange exchangeChildren(int parent, int cap) {
-        return Exchange.children(plugin(), parent, cap);
+        return Exchange.children(current(), parent, cap);
     }
 
     /** The guest bytes the {@code seq}-th crossing of {@link #trace()} wrote, before and after. */

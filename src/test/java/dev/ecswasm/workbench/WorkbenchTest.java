@@ -120,6 +120,7 @@ class WorkbenchTest {
         assertEquals(ExecutionMode.INTERPRETER, interpreted.mode());
         assertSame(Workbench.world(), interpreted.manager());
         assertEquals(0, Workbench.step("test_relationships"), "the seed's checks all pass in the interpreter");
+        assertSame(interpreted, Workbench.plugin(), "plugin() keeps the loaded bundled plugin in its mode");
     }
 
     @Test
@@ -209,5 +210,18 @@ class WorkbenchTest {
         assertTrue(printed().contains("Svg[forest, ") && printed().contains("saveSvg(svg, \"file.svg\")"), printed());
         Workbench.show(Relation.PARENT_CHILD);
         assertTrue(printed().contains("Parent -> Child (1:N)"), "a table as text: " + printed());
+    }
+
+    @Test
+    void aPluginLoadedFromAFileStaysLoadedForEveryView() {
+        WasmHost cGuest = Workbench.plugin(Path.of("src/test/resources/c-guest/c_guest.wasm"), ExecutionMode.COMPILED);
+        int grace = Workbench.step("c_create_named", cGuest.putString("Grace"), 5);
+        int buffer = Workbench.step("c_fetch_name", grace);
+        assertTrue(Workbench.hexdump(buffer, 6).contains("47 72 61 63 65 00"), "the C guest's own memory");
+        assertTrue(Workbench.memoryMap().module().contains("c_guest.wasm"), "the map is of the C guest: "
+                + Workbench.memoryMap());
+        assertTrue(Workbench.trace().crossings().size() >= 3, "the C guest's crossings");
+        assertTrue(cGuest.module().origin().contains("c_guest.wasm"), cGuest.module().origin());
+        assertNotSame(cGuest, Workbench.plugin(), "plugin() itself goes back to the bundled one");
     }
 }
