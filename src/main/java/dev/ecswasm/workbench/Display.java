@@ -9,9 +9,9 @@ import java.lang.reflect.Method;
  * <p>Why reflection here, and only here: each Java kernel has its own display call, and the
  * workbench must not depend on any of them at compile time, or it would load in none of the others.
  * <ul>
- *   <li>rapaio-jupyter-kernel: {@code Global.display(mime, object)}, mime first; it knows no
- *       {@code image/svg+xml}, so an SVG goes out as a {@code DisplayData} through
- *       {@code MainApp.kernel.display(...)};</li>
+ *   <li>rapaio-jupyter-kernel: a {@code DisplayData} holding the text and the HTML or SVG, sent
+ *       through {@code MainApp.kernel.display(...)} (its {@code Global.display(mime, object)} knows
+ *       no {@code image/svg+xml}, and one output with both lets a text-only reader see the table);</li>
  *   <li>IJava and JJava: {@code Display.display(object, mimeTypes...)}.</li>
  * </ul>
  * If a kernel's call fails, the content is printed as text instead, with a line saying why.
@@ -98,11 +98,8 @@ final class Display {
         }
     }
 
+    /** One display output holding the markup and, beside it, the text (what a text-only reader sees). */
     private static void rapaio(String mime, String markup, String text) throws ReflectiveOperationException {
-        if (mime.equals("text/html")) {
-            load(Kernel.RAPAIO.entryClass).getMethod("display", String.class, Object.class).invoke(null, mime, markup);
-            return;
-        }
         Class<?> dataClass = load("org.rapaio.jupyter.kernel.display.DisplayData");
         Object data = dataClass.getMethod("fromText", String.class).invoke(null, text);
         dataClass.getMethod("putData", String.class, Object.class).invoke(data, mime, markup);
