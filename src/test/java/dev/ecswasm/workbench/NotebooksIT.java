@@ -71,6 +71,16 @@ class NotebooksIT {
                 + "  cell 0 failed: EvalException: this cell is broken on purpose"), result.output);
     }
 
+    /** Cell 1 was committed saying 41; cell 2 prints a duration, which may differ freely. */
+    @Test
+    void aStaleCommittedOutputFailsTheRunAndADurationDoesNot() throws Exception {
+        Result result = check(OWN.resolve("stale.ipynb"));
+        assertEquals(1, result.code, result.output);
+        assertTrue(result.output.contains("FAIL " + OWN.resolve("stale.ipynb") + " (stale or failing):\n"
+                + "  cell 1, output line 1: committed '41', fresh '42'\n"
+                + "  refresh it with: notebooks/execute.py --write " + OWN.resolve("stale.ipynb")), result.output);
+    }
+
     static void assertChecks(Path notebook) throws Exception {
         Result result = check(notebook);
         System.out.print(result.output);
