@@ -97,7 +97,7 @@ public final class Workbench {
     }
 
     /**
-     * Runs one export of the plugin with {@code i32} arguments, prints the ABI crossings it made,
+     * Runs one export of the plugin with {@code i32} arguments, shows the ABI crossings it made,
      * and returns its result.
      */
     public static int step(String export, int... args) {
@@ -108,7 +108,7 @@ public final class Workbench {
         System.out.println(export + " returned " + result + " after " + made + " ABI crossing"
                 + (made == 1 ? "" : "s") + (made == 0 ? "" : ":"));
         if (made > 0) {
-            System.out.println(AbiTables.crossings(trace, before).printAll());
+            show(AbiTables.crossings(trace, before)); // HTML in a notebook, text in JShell
         }
         return result;
     }
