@@ -29,10 +29,14 @@ final class Cells {
 
     /** The first {@value #MAX_BYTES} bytes as hex pairs, then how many more there are. */
     static String bytes(byte[] bytes) {
-        if (bytes.length <= MAX_BYTES) {
+        return bytes(bytes, MAX_BYTES);
+    }
+
+    /** The first {@code max} bytes as hex pairs, then how many more there are. */
+    static String bytes(byte[] bytes, int max) {
+        if (bytes.length <= max) {
             return HexDump.hexBytes(bytes);
         }
-        byte[] head = Arrays.copyOf(bytes, MAX_BYTES);
-        return HexDump.hexBytes(head) + " \u2026 +" + (bytes.length - MAX_BYTES);
+        return HexDump.hexBytes(Arrays.copyOf(bytes, max)) + " \u2026 +" + (bytes.length - max);
     }
 }

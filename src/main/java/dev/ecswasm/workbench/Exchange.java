@@ -6,7 +6,6 @@ import dev.ecswasm.abi.AbiTrace.Crossing;
 import dev.ecswasm.abi.ArgKind;
 import dev.ecswasm.host.WasmHost;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -116,19 +115,12 @@ public final class Exchange implements Showable {
         for (ExchangeStep step : steps) {
             number.append(step.number());
             guest.append(Cells.clip(step.guest(), Cells.MAX_TEXT));
-            before.append(firstBytes(step.before()));
-            after.append(step.crossing().isPresent() ? firstBytes(step.after()) : "");
+            before.append(Cells.bytes(step.before(), 4)); // one id, or a short name: the table stays narrow
+            after.append(step.crossing().isPresent() ? Cells.bytes(step.after(), 4) : "");
             answer.append(step.crossing().map(c -> c.result() + ", " + (c.error() == null ? "" : c.error().name()))
                     .orElse(""));
         }
         return Table.create("Two-call exchange: " + subject, number, guest, before, after, answer);
-    }
-
-    /** The first four bytes (one id, or a short name), then how many more: the table stays narrow. */
-    private static String firstBytes(byte[] bytes) {
-        int shown = Math.min(bytes.length, 4);
-        String head = HexDump.hexBytes(Arrays.copyOf(bytes, shown));
-        return shown < bytes.length ? head + " \u2026 +" + (bytes.length - shown) : head;
     }
 
     /** A walk-through: one block per step, then what the guest got and what was freed. */

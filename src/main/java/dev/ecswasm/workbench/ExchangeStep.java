@@ -13,13 +13,12 @@ import java.util.Optional;
  * @param number   1, 2, 3, ... in the order the guest did them
  * @param title    {@code size query}, {@code allocation}, {@code copy}, {@code new allocation}, {@code copy again}
  * @param guest    the call the guest made, e.g. {@code host_get_name(1, NULL, 0)} or {@code guest_alloc(4)}
- * @param address  the guest buffer the step concerns; 0 (NULL) for the size query, which passes none
- * @param before   the buffer's bytes before the step (empty without a buffer)
- * @param after    the buffer's bytes after the step
+ * @param buffer   the guest buffer the step concerns, its bytes before and after the step; at address 0
+ *                 (NULL) and empty for the size query, which passes none
  * @param crossing the ABI call the trace recorded, if the step crossed the ABI
  * @param note     what happened, in a sentence
  */
-public record ExchangeStep(int number, String title, String guest, int address, byte[] before, byte[] after,
+public record ExchangeStep(int number, String title, String guest, BytesBeforeAfter.Run buffer,
                            Optional<Crossing> crossing, String note) {
     /** The most bytes a walk-through line shows; {@link #bytes()} and the trace keep them all. */
     static final int MAX_BYTES_SHOWN = 16;
@@ -27,46 +26,41 @@ public record ExchangeStep(int number, String title, String guest, int address, 
     public ExchangeStep {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(guest, "guest");
+        Objects.requireNonNull(buffer, "buffer");
         Objects.requireNonNull(crossing, "crossing");
         Objects.requireNonNull(note, "note");
-        if (before.length != after.length) {
-            throw new IllegalArgumentException("before has " + before.length + " bytes, after has " + after.length);
-        }
-        before = before.clone();
-        after = after.clone();
     }
 
-    @Override
+    /** A step on the buffer at {@code address} with these bytes before and after it. */
+    ExchangeStep(int number, String title, String guest, int address, byte[] before, byte[] after,
+                 Optional<Crossing> crossing, String note) {
+        this(number, title, guest, new BytesBeforeAfter.Run(Integer.toUnsignedLong(address), before, after),
+                crossing, note);
+    }
+
+    /** The guest buffer's address; 0 (NULL) for the size query. */
+    public int address() {
+        return (int) buffer.address();
+    }
+
+    /** The buffer's bytes before the step (empty without a buffer). */
     public byte[] before() {
-        return before.clone();
+        return buffer.before();
     }
 
-    @Override
+    /** The buffer's bytes after the step. */
     public byte[] after() {
-        return after.clone();
-    }
-
-    /** Equal when every component is, the bytes compared by content. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ExchangeStep s && number == s.number && address == s.address && title.equals(s.title)
-                && guest.equals(s.guest) && Arrays.equals(before, s.before) && Arrays.equals(after, s.after)
-                && crossing.equals(s.crossing) && note.equals(s.note);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(number, title, guest, address, Arrays.hashCode(before), Arrays.hashCode(after), crossing, note);
+        return buffer.after();
     }
 
     /** Whether the step changed any byte of its buffer. */
     public boolean changedBytes() {
-        return !Arrays.equals(before, after);
+        return buffer.changed() > 0;
     }
 
     /** The buffer before and after, side by side. */
     public BytesBeforeAfter bytes() {
-        return BytesBeforeAfter.of("step " + number + ", " + title, Integer.toUnsignedLong(address), before, after);
+        return BytesBeforeAfter.of("step " + number + ", " + title, buffer.address(), buffer.before(), buffer.after());
     }
 
     /** What the host answered: the result and the last error, e.g. {@code 4, OK (0)}; empty without a crossing. */
@@ -90,11 +84,11 @@ public record ExchangeStep(int number, String title, String guest, int address, 
         StringBuilder out = new StringBuilder(String.format("%-19s", number + ". " + title))
                 .append("the guest calls ").append(guest).append('\n');
         out.append(indent).append(crossing.isPresent() ? "the host answers " + answer() + ": " : "").append(note).append('\n');
-        if (address != 0 && crossing.isEmpty()) {
-            out.append(indent).append("bytes there: ").append(shown(before)).append('\n');
-        } else if (address != 0) {
-            out.append(indent).append("before: ").append(shown(before)).append('\n');
-            out.append(indent).append("after:  ").append(shown(after)).append('\n');
+        if (buffer.address() != 0 && crossing.isEmpty()) {
+            out.append(indent).append("bytes there: ").append(shown(buffer.before())).append('\n');
+        } else if (buffer.address() != 0) {
+            out.append(indent).append("before: ").append(shown(buffer.before())).append('\n');
+            out.append(indent).append("after:  ").append(shown(buffer.after())).append('\n');
         }
         crossing.ifPresent(c -> out.append(indent).append("trace:  ").append(c).append('\n'));
         return out.toString().stripTrailing();
@@ -106,7 +100,6 @@ public record ExchangeStep(int number, String title, String guest, int address, 
             return "(none)";
         }
         byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, MAX_BYTES_SHOWN));
-        String more = head.length < bytes.length ? " \u2026 +" + (bytes.length - head.length) : "";
-        return HexDump.hexBytes(head) + more + "  |" + BytesBeforeAfter.ascii(head) + "|";
+        return Cells.bytes(bytes, MAX_BYTES_SHOWN) + "  |" + BytesBeforeAfter.ascii(head) + "|";
     }
 }

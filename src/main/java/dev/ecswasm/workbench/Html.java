@@ -6,38 +6,21 @@ import tech.tablesaw.api.Table;
 final class Html {
     private Html() {}
 
-    /** The table's name as a caption, a header row, then one row per row; every cell escaped. */
+    /** The table's name as a caption, a header row, then one row per row; every cell escaped as for XML. */
     static String of(Table table) {
         StringBuilder out = new StringBuilder("<table class=\"ecs-wasm\">\n");
-        out.append("<caption>").append(escape(table.name())).append("</caption>\n<thead><tr>");
+        out.append("<caption>").append(SvgWriter.escape(table.name())).append("</caption>\n<thead><tr>");
         for (String column : table.columnNames()) {
-            out.append("<th>").append(escape(column)).append("</th>");
+            out.append("<th>").append(SvgWriter.escape(column)).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
         for (int row = 0; row < table.rowCount(); row++) {
             out.append("<tr>");
             for (int column = 0; column < table.columnCount(); column++) {
-                out.append("<td>").append(escape(table.getString(row, column))).append("</td>");
+                out.append("<td>").append(SvgWriter.escape(table.getString(row, column))).append("</td>");
             }
             out.append("</tr>\n");
         }
         return out.append("</tbody>\n</table>").toString();
-    }
-
-    /** Text made safe inside HTML or XML: the five characters that mean something there. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<': out.append("&lt;"); break;
-                case '>': out.append("&gt;"); break;
-                case '&': out.append("&amp;"); break;
-                case '"': out.append("&quot;"); break;
-                case '\'': out.append("&#39;"); break;
-                default: out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

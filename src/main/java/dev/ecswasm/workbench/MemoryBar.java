@@ -49,7 +49,7 @@ final class MemoryBar {
             svg.rect("region", s.x(), BAR_TOP, s.width(), BAR_HEIGHT, fill(r.kind()));
             svg.text("label", s.x() + s.width() / 2, BAR_TOP + BAR_HEIGHT + 16, "middle", r.kind().label());
             svg.text("small", s.x() + s.width() / 2, BAR_TOP + BAR_HEIGHT + 30, "middle", MemoryMap.bytes(r.size()));
-            svg.text("small", s.x(), BAR_TOP + BAR_HEIGHT + 44, "start", MemoryMap.hex(r.start()));
+            svg.text("small", s.x(), BAR_TOP + BAR_HEIGHT + 44, "start", HexDump.hex(r.start()));
         }
         stackPointer(svg, map, segments);
         for (Buffer b : map.buffers()) {

@@ -63,7 +63,7 @@ public record MemoryMap(String module, long memorySize, OptionalLong stackPointe
         /** E.g. {@code heap [0x001035F0, 0x00110000) 50.5 KiB: from __heap_base ...}. */
         @Override
         public String toString() {
-            return kind.label() + " [" + hex(start) + ", " + hex(end) + ") " + bytes(size()) + ": " + note;
+            return kind.label() + " [" + HexDump.hex(start) + ", " + HexDump.hex(end) + ") " + bytes(size()) + ": " + note;
         }
     }
 
@@ -72,7 +72,7 @@ public record MemoryMap(String module, long memorySize, OptionalLong stackPointe
         /** E.g. {@code #3 host_get_name wrote 4 bytes at 0x00110010 (heap)}. */
         @Override
         public String toString() {
-            return "#" + seq + " " + function + " wrote " + bytes(length) + " at " + hex(address)
+            return "#" + seq + " " + function + " wrote " + bytes(length) + " at " + HexDump.hex(address)
                     + " (" + region.label() + ")";
         }
     }
@@ -116,8 +116,8 @@ public record MemoryMap(String module, long memorySize, OptionalLong stackPointe
         StringColumn note = StringColumn.create("note");
         for (Region r : regions) {
             region.append(r.kind().label());
-            start.append(hex(r.start()));
-            end.append(hex(r.end()));
+            start.append(HexDump.hex(r.start()));
+            end.append(HexDump.hex(r.end()));
             size.append(bytes(r.size()));
             note.append(Cells.clip(r.note(), NOTE_WIDTH));
         }
@@ -134,7 +134,7 @@ public record MemoryMap(String module, long memorySize, OptionalLong stackPointe
         for (Buffer b : buffers) {
             seq.append(b.seq());
             function.append(b.function());
-            address.append(hex(b.address()));
+            address.append(HexDump.hex(b.address()));
             length.append(b.length());
             region.append(b.region().label());
         }
@@ -175,10 +175,6 @@ public record MemoryMap(String module, long memorySize, OptionalLong stackPointe
 
     private static Kind kindAt(List<Region> regions, long address) {
         return regions.stream().filter(r -> r.contains(address)).map(Region::kind).findFirst().orElse(Kind.UNKNOWN);
-    }
-
-    static String hex(long address) {
-        return String.format("0x%08X", address);
     }
 
     /** Bytes in words: {@code 12 bytes}, {@code 13.5 KiB}, {@code 1 MiB}. */

@@ -100,13 +100,13 @@ final class MemoryRegions {
         }
         long sp = g.stackPointer().getAsLong();
         if (sp > top) {
-            return note + "; SP " + MemoryMap.hex(sp) + " is above its start";
+            return note + "; SP " + HexDump.hex(sp) + " is above its start";
         }
-        return note + "; SP " + MemoryMap.hex(sp) + ", " + MemoryMap.bytes(top - sp) + " in use";
+        return note + "; SP " + HexDump.hex(sp) + ", " + MemoryMap.bytes(top - sp) + " in use";
     }
 
     private static String stackNote(Globals g) {
         return g.stackPointer().isEmpty() ? "; it has no stack-pointer global"
-                : "; stack pointer " + MemoryMap.hex(g.stackPointer().getAsLong());
+                : "; stack pointer " + HexDump.hex(g.stackPointer().getAsLong());
     }
 }
