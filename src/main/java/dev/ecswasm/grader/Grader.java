@@ -20,9 +20,10 @@ import java.util.stream.Stream;
  * with the project's graded tests (and an instructor's hidden tests, if given), runs the tests in a
  * JVM of its own (see {@link TestJvm}) and collects one {@link TestOutcome} per test.
  *
- * <p>The tests always come from the project's {@code exercises/NN-name/test}, never from the
- * working copy, so editing a test changes nothing. Code that does not compile scores 0 for that
- * exercise, with the compiler's messages; the tests are still listed with their points.
+ * <p>The tests always come from the project's own {@code exercises/NN-name/test}, never from the
+ * working copy: an instructor grading a submission from a clean copy of the project is not
+ * affected by tests the student edited. Code that does not compile scores 0 for that exercise, with
+ * the compiler's messages; the tests are still listed with their points.
  */
 public final class Grader {
     private final Options options;
