@@ -22,7 +22,7 @@ public final class Enrollments {
     }
 
     /**
-     * Task 3.1 and 3.2: enrolls {@code student} in {@code course}, on both sides. Enrolling a pair that
+     * Tasks 3.1, 3.2 and 3.6: enrolls {@code student} in {@code course}, on both sides. Enrolling a pair that
      * is already enrolled does nothing (it is not an error, and it must not add a second copy).
      *
      * @throws NoSuchEntityException    if either id is not live (use {@link World#requireLive}); nothing changes
@@ -35,7 +35,7 @@ public final class Enrollments {
     }
 
     /**
-     * Task 3.3: removes the enrollment of {@code student} in {@code course}, on both sides.
+     * Tasks 3.3 and 3.6: removes the enrollment of {@code student} in {@code course}, on both sides.
      *
      * @return true if the pair was enrolled; false if it was not (then nothing changes)
      * @throws NoSuchEntityException    if either id is not live; nothing changes
