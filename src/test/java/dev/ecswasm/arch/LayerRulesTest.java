@@ -71,6 +71,27 @@ class LayerRulesTest {
     }
 
     @Test
+    void theGraderStandsApart() {
+        noClasses().that().resideOutsideOfPackage("dev.ecswasm.grader..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ecswasm.grader..")
+                .because("the grader is a tool beside the house: it compiles and runs the exercises' tests")
+                .check(main);
+        noClasses().that().resideInAPackage("dev.ecswasm.grader..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ecswasm.ecs..", "dev.ecswasm.world..",
+                        "dev.ecswasm.abi..", "dev.ecswasm.host..", "dev.ecswasm.workbench..", "dev.ecswasm.demo..")
+                .because("it grades any exercise without knowing what the exercise is about")
+                .check(main);
+    }
+
+    @Test
+    void onlyTheGraderUsesJUnit() {
+        noClasses().that().resideOutsideOfPackage("dev.ecswasm.grader..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..")
+                .because("JUnit is left out of the notebooks' shaded jar")
+                .check(main);
+    }
+
+    @Test
     void noPackagesDependOnEachOtherInACycle() {
         slices().matching("dev.ecswasm.(*)..").should().beFreeOfCycles().check(main);
     }

@@ -1,0 +1,144 @@
+package dev.ecswasm.grader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code ./grade} command: grades, prints the table, writes {@code summary.md} and {@code results.json}. */
+public final class Grade {
+    static final String USAGE = """
+            usage: ./grade [options] [exercise...]
+              exercise          an exercise folder's name, e.g. 01-entity-ids (default: all of them)
+              --work DIR        the working copy whose NN-name/src is graded (default: exercises)
+              --hidden DIR      an instructor's hidden tests, DIR/NN-name/**/*.java; they count, and
+                                only their names and results are shown
+              --out DIR         where the reports go (default: target/grading)
+              --timeout S       each test's limit in seconds (default: 10)
+              --expect full|none  exit 1 unless every point is earned (full) or none is (none)
+              --write-stubs     make exercises/*/src from solutions/*/src
+              --check-stubs     exit 1 if exercises/*/src differ from what solutions/*/src make
+            """;
+
+    private Grade() {}
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args, Path.of("").toAbsolutePath()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("grade: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+    }
+
+    /** Runs the command from {@code project} and returns its exit code: 0, or 1 when {@code --expect} is not met. */
+    static int run(String[] args, Path project) {
+        Path work = project.resolve("exercises");
+        Path out = project.resolve("target/grading");
+        Path hidden = null;
+        int timeout = 10;
+        String expect = null;
+        List<String> exercises = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--write-stubs" -> {
+                    System.out.println("wrote " + Stubs.write(project.resolve("solutions"), project.resolve("exercises"))
+                            + " stub files from solutions/ into exercises/");
+                    return 0;
+                }
+                case "--check-stubs" -> {
+                    List<String> problems = Stubs.differences(project.resolve("solutions"), project.resolve("exercises"));
+                    problems.forEach(System.err::println);
+                    System.out.println(problems.isEmpty() ? "the stubs in exercises/ are what solutions/ makes"
+                            : problems.size() + " stub file(s) out of date: run ./grade --write-stubs");
+                    return problems.isEmpty() ? 0 : 1;
+                }
+                case "--work" -> work = project.resolve(value(args, ++i, a));
+                case "--hidden" -> hidden = project.resolve(value(args, ++i, a));
+                case "--out" -> out = project.resolve(value(args, ++i, a));
+                case "--timeout" -> timeout = seconds(value(args, ++i, a));
+                case "--expect" -> {
+                    expect = value(args, ++i, a);
+                    if (!expect.equals("full") && !expect.equals("none")) {
+                        throw new IllegalArgumentException("--expect takes full or none, not " + expect);
+                    }
+                }
+                case "-h", "--help" -> {
+                    System.out.print(USAGE);
+                    return 0;
+                }
+                default -> {
+                    if (a.startsWith("-")) {
+                        throw new IllegalArgumentException("unknown option " + a);
+                    }
+                    exercises.add(a.endsWith("/") ? a.substring(0, a.length() - 1) : a);
+                }
+            }
+        }
+        if (!Files.isDirectory(work)) {
+            throw new IllegalArgumentException("no folder " + work + " to grade");
+        }
+        Grader.Options options = Grader.Options.of(project, work).withOut(out).withExercises(exercises)
+                .withTimeouts(timeout, 300);
+        if (hidden != null) {
+            if (!Files.isDirectory(hidden)) {
+                throw new IllegalArgumentException("no folder " + hidden + " of hidden tests");
+            }
+            options = options.withHidden(hidden);
+        }
+        System.out.println("Grading " + project.relativize(work) + "/ with the tests in exercises/*/test"
+                + (hidden == null ? "" : " and the hidden tests in " + hidden));
+        Report report = new Grader(options).grade();
+        System.out.print(ConsoleReport.render(report));
+        write(out.resolve("summary.md"), MarkdownReport.render(report));
+        write(out.resolve("results.json"), GradescopeJson.render(report));
+        System.out.println("Wrote " + shown(project, out.resolve("summary.md")) + " and "
+                + shown(project, out.resolve("results.json")));
+        if ("full".equals(expect) && report.earned() != report.possible()) {
+            System.err.println("expected every point, got " + report.earned() + "/" + report.possible());
+            return 1;
+        }
+        if ("none".equals(expect) && report.earned() != 0) {
+            System.err.println("expected no point, got " + report.earned() + "/" + report.possible());
+            return 1;
+        }
+        return 0;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int seconds(String s) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--timeout takes a whole number of seconds, at least 1, not " + s);
+    }
+
+    private static String shown(Path project, Path file) {
+        return file.startsWith(project) ? project.relativize(file).toString() : file.toString();
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ecswasm.grader;
+
+import java.util.Locale;
+
+/** The grade as a Markdown page ({@code summary.md}): a totals table, then one table per exercise. */
+final class MarkdownReport {
+    private MarkdownReport() {}
+
+    static String render(Report report) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "# Grade: %d/%d points (%d%%)%n%n", report.earned(), report.possible(),
+                report.percent()));
+        b.append("| exercise | points | failed tests |\n|---|---:|---:|\n");
+        for (ExerciseGrade e : report.exercises()) {
+            b.append(String.format(Locale.ROOT, "| %s | %d/%d | %d |%n", e.name(), e.earned(), e.possible(),
+                    e.failedCount()));
+        }
+        for (ExerciseGrade e : report.exercises()) {
+            b.append(String.format(Locale.ROOT, "%n## %s: %d/%d points%n%n", e.name(), e.earned(), e.possible()));
+            if (!e.problem().isEmpty()) {
+                b.append("```\n").append(e.problem()).append("\n```\n\n");
+            }
+            b.append("| task | test | points | result | first line of the failure |\n|---|---|---:|---|---|\n");
+            for (TestOutcome t : e.tests()) {
+                String why = t.passed() ? "" : t.hidden() ? ConsoleReport.HIDDEN : t.firstLine();
+                b.append(String.format(Locale.ROOT, "| %s | %s | %d/%d | %s | %s |%n",
+                        t.taskId().isEmpty() ? "-" : cell(t.taskId()), cell(t.displayName()), t.earned(), t.points(),
+                        t.passed() ? "pass" : "**fail**", cell(why)));
+            }
+        }
+        return b.toString();
+    }
+
+    /** A table cell: pipes escaped, line breaks flattened. */
+    static String cell(String s) {
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    }
+}

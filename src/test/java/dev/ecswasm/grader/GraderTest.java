@@ -1,0 +1,154 @@
+package dev.ecswasm.grader;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The grader on a one-exercise fixture project ({@code src/test/resources/grader/project}): an
+ * exercise {@code 01-tiny} worth 6 points in three tasks (1.1: 2, 1.2: 3, 1.3: 1), graded from
+ * working copies that are right, partly wrong, endless, broken or exiting.
+ */
+class GraderTest {
+    static final Path PROJECT = Path.of("src/test/resources/grader/project");
+
+    @TempDir
+    Path out;
+
+    private Report grade(String work) {
+        return grade(Grader.Options.of(PROJECT, PROJECT.resolve(work)).withOut(out));
+    }
+
+    private static Report grade(Grader.Options options) {
+        return new Grader(options.withTimeouts(2, 120)).grade();
+    }
+
+    /** Task id -> points earned, summed over the task's tests. */
+    private static Map<String, Integer> earnedByTask(Report report) {
+        return report.exercises().get(0).tests().stream()
+                .filter(t -> !t.taskId().isEmpty())
+                .collect(Collectors.groupingBy(TestOutcome::taskId, Collectors.summingInt(TestOutcome::earned)));
+    }
+
+    private static TestOutcome test(Report report, String displayName) {
+        return report.exercises().get(0).tests().stream()
+                .filter(t -> t.displayName().equals(displayName))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no test named " + displayName + " in " + report));
+    }
+
+    @Test
+    @DisplayName("the solution earns every point")
+    void solutionEarnsAll() {
+        Report report = grade("solutions");
+        assertEquals(Map.of("1.1", 2, "1.2", 3, "1.3", 1), earnedByTask(report));
+        assertEquals(6, report.earned());
+        assertEquals(6, report.possible());
+        assertEquals(100, report.percent());
+    }
+
+    @Test
+    @DisplayName("the stubs earn nothing, and each failure quotes the stub's message")
+    void stubsEarnNothing() {
+        Report report = grade("exercises");
+        assertEquals(0, report.earned());
+        assertEquals(6, report.possible());
+        assertEquals("not written yet: Task 1.3: count to n", test(report, "countTo returns n").firstLine());
+    }
+
+    @Test
+    @DisplayName("partial credit: one wrong task loses its points only, with expected and actual")
+    void partialCredit() {
+        Report report = grade("work-partial");
+        assertEquals(Map.of("1.1", 2, "1.2", 0, "1.3", 1), earnedByTask(report));
+        assertEquals(3, report.earned());
+        assertEquals(50, report.percent());
+        assertEquals("add(-2, -3) ==> expected: <-5> but was: <5>",
+                test(report, "add adds negative numbers").firstLine());
+    }
+
+    @Test
+    @DisplayName("an endless loop fails its own test by timeout; the others still pass")
+    void timeoutFailsOneTest() {
+        Report report = grade("work-loop");
+        assertEquals(Map.of("1.1", 2, "1.2", 3, "1.3", 0), earnedByTask(report));
+        String why = test(report, "countTo returns n").firstLine();
+        assertTrue(why.contains("timed out after 2 seconds"), why);
+    }
+
+    @Test
+    @DisplayName("code that does not compile scores 0, names the file and line, and still lists every test")
+    void compileErrorScoresZero() {
+        Report report = grade("work-broken");
+        ExerciseGrade exercise = report.exercises().get(0);
+        assertEquals(0, report.earned());
+        assertEquals(6, report.possible(), "the tests and their points are still listed");
+        assertTrue(exercise.problem().startsWith("does not compile"), exercise.problem());
+        assertTrue(exercise.problem().contains("work-broken/01-tiny/src/exercises/tiny/Adder.java:11: error: ';' expected"),
+                exercise.problem());
+        assertTrue(exercise.tests().stream().allMatch(t -> t.firstLine().startsWith("your code does not compile: ")),
+                exercise.tests().toString());
+    }
+
+    @Test
+    @DisplayName("System.exit in student code fails the tests it cut short, not the grader")
+    void exitCutsShort() {
+        Report report = grade("work-exit");
+        assertEquals(2 + 1, report.earned(), "1.1 and 1.3 run before or apart from the exit");
+        String why = test(report, "add adds negative numbers").firstLine();
+        assertTrue(why.contains("ended early with exit code 3"), why);
+    }
+
+    @Test
+    @DisplayName("hidden tests count toward the score; their messages are shown nowhere")
+    void hiddenTestsCount() throws Exception {
+        Grader.Options options = Grader.Options.of(PROJECT, PROJECT.resolve("work-partial")).withOut(out)
+                .withHidden(PROJECT.resolve("hidden"));
+        Report report = grade(options);
+        // Visible: 1.1 (2) and 1.3 (1) pass, 1.2 (3) fails. Hidden: 1.1 overflow (4) passes, 1.2 add(-1,-1) (1) fails.
+        assertEquals(2 + 1 + 4, report.earned());
+        assertEquals(6 + 4 + 1, report.possible());
+        TestOutcome hiddenFailure = test(report, "add(-1, -1) is -2");
+        assertTrue(hiddenFailure.hidden());
+        assertFalse(hiddenFailure.passed());
+        String console = ConsoleReport.render(report);
+        String markdown = MarkdownReport.render(report);
+        String json = GradescopeJson.render(report);
+        assertAll(
+                () -> assertTrue(console.contains("add(-1, -1) is -2"), console),
+                () -> assertFalse(console.contains("SECRET"), console),
+                () -> assertFalse(markdown.contains("SECRET"), markdown),
+                () -> assertFalse(json.contains("SECRET"), json),
+                () -> assertTrue(markdown.contains(ConsoleReport.HIDDEN), markdown));
+    }
+
+    @Test
+    @DisplayName("tests are listed by task, hidden ones after the visible ones of their task, untasked last")
+    void orderedByTask() {
+        Report report = grade(Grader.Options.of(PROJECT, PROJECT.resolve("solutions")).withOut(out)
+                .withHidden(PROJECT.resolve("hidden")));
+        List<String> order = report.exercises().get(0).tests().stream()
+                .map(t -> (t.taskId().isEmpty() ? "-" : t.taskId()) + (t.hidden() ? "h" : ""))
+                .toList();
+        assertEquals(List.of("1.1", "1.1h", "1.2", "1.2h", "1.3", "-"), order);
+    }
+
+    @Test
+    @DisplayName("an unknown exercise name is refused with the list of real ones")
+    void unknownExercise() {
+        Grader grader = new Grader(Grader.Options.of(PROJECT, PROJECT.resolve("solutions"))
+                .withExercises(List.of("07-nope")));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                grader::exerciseNames);
+        assertEquals("no exercise named 07-nope; the exercises are [01-tiny]", e.getMessage());
+    }
+}

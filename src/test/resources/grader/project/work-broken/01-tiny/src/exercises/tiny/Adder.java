@@ -1,0 +1,26 @@
+package exercises.tiny;
+
+/** A fixture for the grader's own tests: three methods, each a task. */
+public final class Adder {
+    private Adder() {}
+
+    /** The sum of a and b. */
+    public static int add(int a, int b) {
+        // BEGIN SOLUTION
+        // STUB throw new UnsupportedOperationException("Task 1.1: add a and b");
+        return a + b
+        // END SOLUTION
+    }
+
+    /** Counts up to n and returns n. */
+    public static int countTo(int n) {
+        // BEGIN SOLUTION
+        // STUB throw new UnsupportedOperationException("Task 1.3: count to n");
+        int i = 0;
+        while (i < n) {
+            i++;
+        }
+        return i;
+        // END SOLUTION
+    }
+}
