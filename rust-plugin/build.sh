@@ -5,6 +5,8 @@
 #   src/test/resources/hostile/*.wasm
 # and the benchmarks' call-loop module (bench/bench_calls.wat) into
 #   src/jmh/resources/bench_calls.wasm
+# and exercise 6's guest (exercises/06-plugin-through-chicory/test/exercises/hostfn/guest.wat) into
+#   the guest.wasm beside it
 # and the C guest (c-guest/guest.c, written against entt_api.h) into
 #   src/test/resources/c-guest/c_guest.wasm
 #
@@ -48,6 +50,9 @@ if command -v wat2wasm >/dev/null 2>&1; then
     echo "built $(ls "$here"/hostile/*.wat | wc -l) hostile guests with $(wat2wasm --version) into $hostile_out"
     mkdir -p "$here/../src/jmh/resources"
     wat2wasm "$here/bench/bench_calls.wat" -o "$here/../src/jmh/resources/bench_calls.wasm"
+    # exercise 6's guest: its source and its .wasm both sit beside the exercise's tests
+    ex6="$here/../exercises/06-plugin-through-chicory/test/exercises/hostfn"
+    wat2wasm "$ex6/guest.wat" -o "$ex6/guest.wasm"
 else
     echo "build.sh: wat2wasm not found (apt-get install -y wabt); hostile guests not rebuilt" >&2
 fi
