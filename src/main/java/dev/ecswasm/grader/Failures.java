@@ -18,7 +18,7 @@ final class Failures {
         }
         String what = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         if (t instanceof UnsupportedOperationException) {
-            return "not written yet: " + t.getMessage();
+            return String.valueOf(t.getMessage()); // a stub's message says which task and where to look
         }
         for (StackTraceElement frame : t.getStackTrace()) {
             String c = frame.getClassName();

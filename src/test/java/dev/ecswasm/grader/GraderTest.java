@@ -62,7 +62,7 @@ class GraderTest {
         Report report = grade("exercises");
         assertEquals(0, report.earned());
         assertEquals(6, report.possible());
-        assertEquals("not written yet: Task 1.3: count to n", test(report, "countTo returns n").firstLine());
+        assertEquals("Task 1.3: countTo is not written yet", test(report, "countTo returns n").firstLine());
     }
 
     @Test

@@ -6,11 +6,11 @@ public final class Adder {
 
     /** The sum of a and b. */
     public static int add(int a, int b) {
-        throw new UnsupportedOperationException("Task 1.1: add a and b");
+        throw new UnsupportedOperationException("Task 1.1: add is not written yet");
     }
 
     /** Counts up to n and returns n. */
     public static int countTo(int n) {
-        throw new UnsupportedOperationException("Task 1.3: count to n");
+        throw new UnsupportedOperationException("Task 1.3: countTo is not written yet");
     }
 }

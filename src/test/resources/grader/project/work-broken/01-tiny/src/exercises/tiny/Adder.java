@@ -7,7 +7,7 @@ public final class Adder {
     /** The sum of a and b. */
     public static int add(int a, int b) {
         // BEGIN SOLUTION
-        // STUB throw new UnsupportedOperationException("Task 1.1: add a and b");
+        // STUB throw new UnsupportedOperationException("Task 1.1: add is not written yet");
         return a + b
         // END SOLUTION
     }
@@ -15,7 +15,7 @@ public final class Adder {
     /** Counts up to n and returns n. */
     public static int countTo(int n) {
         // BEGIN SOLUTION
-        // STUB throw new UnsupportedOperationException("Task 1.3: count to n");
+        // STUB throw new UnsupportedOperationException("Task 1.3: countTo is not written yet");
         int i = 0;
         while (i < n) {
             i++;
