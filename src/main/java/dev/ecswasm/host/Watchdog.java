@@ -25,6 +25,11 @@ final class Watchdog implements ExecutionListener {
     static final int IDLE_TICKS = 40;
     private static final Set<Watchdog> WATCHED = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean TICKING = new AtomicBoolean();
+    private static volatile Thread ticker; // the latest ticker's thread
+    /** The last throwable a tick met and survived; for diagnostics. */
+    static volatile Throwable lastTickFailure;
+    /** For tests: run by the ticker at the start of each tick, where it may throw what a tick can meet. */
+    static volatile Runnable tickFault;
 
     private final Limits limits;
     private final long deadlineNanos;
@@ -58,10 +63,21 @@ final class Watchdog implements ExecutionListener {
         if (deadlineNanos > 0) {
             WATCHED.add(this);
             if (!TICKING.get() && TICKING.compareAndSet(false, true)) {
-                Thread ticker = new Thread(Watchdog::tickWhileWatched, "wasm-watchdog");
-                ticker.setDaemon(true);
-                ticker.start();
+                startTicker();
             }
+        }
+    }
+
+    /** Starts the ticker's thread; the caller has set {@code TICKING}. If it cannot start, drops the flag. */
+    private static void startTicker() {
+        Thread fresh = new Thread(Watchdog::tickWhileWatched, "wasm-watchdog");
+        fresh.setDaemon(true);
+        ticker = fresh;
+        try {
+            fresh.start();
+        } catch (Throwable cannotStart) { // e.g. no memory for another thread: the next call tries again
+            TICKING.set(false);
+            throw cannotStart;
         }
     }
 
@@ -86,28 +102,57 @@ final class Watchdog implements ExecutionListener {
         return "the call ran past its deadline of " + limits.callDeadline().toMillis() + " ms";
     }
 
-    /** The ticker thread's loop: checks every watched call each tick; ends once nothing is watched. */
+    /**
+     * The ticker thread's loop: checks every watched call each tick; ends once nothing is watched.
+     * Every host in the JVM depends on it, so it survives whatever a tick meets: an
+     * {@link OutOfMemoryError} (a guest can fill the heap, and a tick allocates an iterator) or any
+     * other throwable is recorded and the next tick tries again. Should its thread end some other
+     * way (a throwable while it sleeps), it drops the flag on the way out, so the next call starts
+     * a new ticker instead of finding the flag up and no thread behind it.
+     */
     private static void tickWhileWatched() {
-        int idle = 0;
-        while (true) {
-            try {
-                TimeUnit.MILLISECONDS.sleep(TICK_MILLIS);
-            } catch (InterruptedException e) {
-                idle = IDLE_TICKS; // asked to stop (exec:java does at exit): end now unless a call runs
-            }
-            long now = System.nanoTime();
-            for (Watchdog watchdog : WATCHED) {
-                watchdog.check(now);
-            }
-            idle = WATCHED.isEmpty() ? idle + 1 : 0;
-            if (idle >= IDLE_TICKS) {
-                TICKING.set(false);
-                // A call that started just before the flag dropped saw it still up: carry on for it.
-                if (WATCHED.isEmpty() || !TICKING.compareAndSet(false, true)) {
-                    return;
+        boolean done = false;
+        try {
+            int idle = 0;
+            while (true) {
+                try {
+                    TimeUnit.MILLISECONDS.sleep(TICK_MILLIS);
+                } catch (InterruptedException e) {
+                    idle = IDLE_TICKS; // asked to stop (exec:java does at exit): end now unless a call runs
                 }
-                idle = 0;
+                try {
+                    tick();
+                } catch (Throwable failure) { // keeps no reference but this one: nothing to allocate
+                    lastTickFailure = failure;
+                    continue;
+                }
+                idle = WATCHED.isEmpty() ? idle + 1 : 0;
+                if (idle >= IDLE_TICKS) {
+                    TICKING.set(false);
+                    // A call that started just before the flag dropped saw it still up: carry on for it.
+                    if (WATCHED.isEmpty() || !TICKING.compareAndSet(false, true)) {
+                        done = true;
+                        return;
+                    }
+                    idle = 0;
+                }
             }
+        } finally {
+            if (!done && ticker == Thread.currentThread()) {
+                TICKING.set(false); // ended by something the loop could not catch: the next call starts one
+            }
+        }
+    }
+
+    /** One tick: interrupts every watched call past its deadline. */
+    private static void tick() {
+        Runnable fault = tickFault;
+        if (fault != null) {
+            fault.run();
+        }
+        long now = System.nanoTime();
+        for (Watchdog watchdog : WATCHED) {
+            watchdog.check(now);
         }
     }
 
