@@ -44,10 +44,11 @@ final class GuestInstance {
     }
 
     /**
-     * Instantiates {@code module} against {@code linker}, compiled or interpreted (then with the
-     * watchdog counting instructions), and runs a reactor's {@code _initialize} once.
+     * A Chicory instance builder for {@code module} against {@code linker}, compiled or interpreted
+     * (then with the watchdog counting instructions). Compiling happens here, before any guest code
+     * runs, so it does not count against a deadline.
      */
-    static GuestInstance start(PluginModule module, ExecutionMode mode, Linker linker, Watchdog watchdog) {
+    static Instance.Builder builder(PluginModule module, ExecutionMode mode, Linker linker, Watchdog watchdog) {
         Instance.Builder builder = Instance.builder(module.module())
                 .withImportValues(linker.importValues())
                 .withMemoryFactory(linker::boundedMemory);
@@ -56,12 +57,15 @@ final class GuestInstance {
         } else {
             builder.withUnsafeExecutionListener(watchdog); // fuel and the deadline, per instruction
         }
-        Instance instance = builder.build();
-        GuestInstance started = new GuestInstance(instance, linker.attach(instance.memory()));
-        if (module.style() == PluginModule.ModuleStyle.REACTOR) {
-            instance.export("_initialize").apply(); // a reactor's constructors run once, here
-        }
-        return started;
+        return builder;
+    }
+
+    /**
+     * Wraps an instance Chicory has built (its start function and {@code _start} have run) and points
+     * the linker's ABI functions at its memory. A reactor's {@code _initialize} is the caller's to run.
+     */
+    static GuestInstance of(Instance instance, Linker linker) {
+        return new GuestInstance(instance, linker.attach(instance.memory()));
     }
 
     ExportFunction export(String name) {

@@ -92,7 +92,12 @@ final class GuestThread {
             return; // closing from guest work: the thread ends when that work returns
         }
         try {
-            executor.awaitTermination(1, TimeUnit.SECONDS);
+            if (executor.awaitTermination(1, TimeUnit.SECONDS)) {
+                Thread last = thread;
+                if (last != null) {
+                    last.join(1_000); // terminated is not yet dead: let close() mean no thread is left
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

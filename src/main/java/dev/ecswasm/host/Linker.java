@@ -99,6 +99,11 @@ final class Linker {
         return memory;
     }
 
+    /** Points the ABI functions back at an instance's memory (one that was attached before). */
+    void attach(GuestMemory guest) {
+        memory = guest;
+    }
+
     /** The ABI as offered: bound to one manager handle. */
     BoundApi api() {
         return api;

@@ -115,6 +115,19 @@ public final class PluginModule {
         return exportsFunction("_start") ? ModuleStyle.COMMAND : ModuleStyle.LIBRARY;
     }
 
+    /**
+     * What Chicory runs by itself while instantiating, for messages: the module's start function,
+     * an exported {@code _start}, both, or nothing but instantiation itself.
+     */
+    String startPhase() {
+        boolean startFunction = module.startSection().isPresent();
+        boolean start = exportsFunction("_start");
+        if (startFunction) {
+            return start ? "the start function and _start" : "the start function";
+        }
+        return start ? "_start" : "instantiation";
+    }
+
     /** The WASI flavours a module can come in. */
     public enum ModuleStyle { REACTOR, COMMAND, LIBRARY }
 

@@ -4,7 +4,8 @@ import dev.ecswasm.WorkbenchException;
 import java.util.Optional;
 
 /**
- * A guest call that did not return normally: a Rust panic, an ABI bounds violation, a host-side
+ * A guest call that did not return normally, or a plugin that failed while being instantiated
+ * ({@link Recovery#NOT_BUILT}): a Rust panic, an ABI bounds violation, a host-side
  * exception, a stack overflow or a {@code proc_exit}. Carries what the guest wrote to stderr, which
  * host call failed (if one did), and what the loader did to keep the plugin usable.
  */
@@ -20,7 +21,12 @@ public final class PluginTrap extends WorkbenchException {
         /** The guest's mutable globals (its stack pointer) were put back as they were before the call. */
         STACK_RESTORED,
         /** The instance was replaced by a fresh one; the guest's own memory started over, the world did not. */
-        REINSTANTIATED
+        REINSTANTIATED,
+        /**
+         * The plugin failed while being instantiated (its start function, {@code _start} or
+         * {@code _initialize}): no host was built, and its guest thread has ended.
+         */
+        NOT_BUILT
     }
 
     PluginTrap(String export, String hostCall, String guestStderr, Recovery recovery, String limit, String reason,
@@ -46,13 +52,15 @@ public final class PluginTrap extends WorkbenchException {
         if (!stderr.isBlank()) {
             out.append("\nguest stderr: ").append(stderr.strip());
         }
-        out.append("\n(").append(recovery == Recovery.STACK_RESTORED
-                ? "the guest's stack pointer was restored; the plugin is usable"
-                : "the instance was replaced; the plugin is usable, its own memory is fresh").append(')');
+        out.append("\n(").append(switch (recovery) {
+            case STACK_RESTORED -> "the guest's stack pointer was restored; the plugin is usable";
+            case REINSTANTIATED -> "the instance was replaced; the plugin is usable, its own memory is fresh";
+            case NOT_BUILT -> "no host was built; nothing of it is left running";
+        }).append(')');
         return out.toString();
     }
 
-    /** The export that was called. */
+    /** The export that was called, or what ran while instantiating (e.g. {@code the start function}). */
     public String export() {
         return export;
     }

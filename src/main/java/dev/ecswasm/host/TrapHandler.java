@@ -1,6 +1,7 @@
 package dev.ecswasm.host;
 
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.wasm.UninstantiableException;
 import dev.ecswasm.abi.LimitTrap;
 
 /**
@@ -45,6 +46,33 @@ final class TrapHandler {
     PluginTrap trap(String export, Throwable failure, boolean timedOut, GuestInstance instance) {
         traps++;
         String hostCall = linker.failedHostCall();
+        Explanation why = explain(failure, timedOut, hostCall, instance.memoryPages());
+        String stderr = linker.stderr().since(stderrMark);
+        recover(instance);
+        return new PluginTrap(export, hostCall, stderr, afterTrap, why.limit, why.reason, failure);
+    }
+
+    /**
+     * Explains a plugin that failed while being instantiated: {@code phase} says what ran (the start
+     * function, {@code _start}, {@code _initialize}); nothing is recovered, no host is built.
+     *
+     * @param stderrMark how much the guest had written to stderr before
+     */
+    PluginTrap startFailed(String phase, Throwable failure, boolean timedOut, int stderrMark) {
+        String hostCall = linker.failedHostCall();
+        Explanation why = explain(failure, timedOut, hostCall, 0);
+        return new PluginTrap(phase, hostCall, linker.stderr().since(stderrMark), PluginTrap.Recovery.NOT_BUILT,
+                why.limit, why.reason, failure);
+    }
+
+    /** Which limit stopped the guest, if one did, and why it stopped, in words. */
+    private record Explanation(String limit, String reason) {}
+
+    private Explanation explain(Throwable failure, boolean timedOut, String hostCall, int memoryPages) {
+        // Chicory wraps a trap in a start function as "uninstantiable"; what happened is inside.
+        if (failure instanceof UninstantiableException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
         String limit = null;
         String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         if (hostCall != null && reason.startsWith(hostCall + ": ")) {
@@ -63,13 +91,11 @@ final class TrapHandler {
                 limit = ((LimitTrap) t).limit();
             }
         }
-        if (limit == null && instance.memoryPages() >= limits.maxMemoryPages()) {
+        if (limit == null && memoryPages >= limits.maxMemoryPages()) {
             limit = "maxMemoryPages";
             reason += "; guest memory is full at " + limits.maxMemoryPages() + " pages";
         }
-        String stderr = linker.stderr().since(stderrMark);
-        recover(instance);
-        return new PluginTrap(export, hostCall, stderr, afterTrap, limit, reason, failure);
+        return new Explanation(limit, reason);
     }
 
     /** How many calls have trapped so far. */

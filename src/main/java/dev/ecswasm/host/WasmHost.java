@@ -1,6 +1,7 @@
 package dev.ecswasm.host;
 
 import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.Instance;
 import dev.ecswasm.WorkbenchException;
 import dev.ecswasm.abi.BoundApi;
 import dev.ecswasm.abi.GuestMemory;
@@ -46,14 +47,39 @@ public final class WasmHost implements AutoCloseable {
                 instantiate();
                 return null;
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // a PluginTrap or LinkException, or worse: no thread stays
             close();
             throw e;
         }
     }
 
     private void instantiate() {
-        instance = GuestInstance.start(module, mode, linker, watchdog);
+        instance = startInstance();
+    }
+
+    /**
+     * A new instance, on the guest thread: Chicory runs the module's start function and an exported
+     * {@code _start} while building it, and a reactor's {@code _initialize} runs once here. If any of
+     * that fails, the failure comes out as a {@link PluginTrap} ({@link PluginTrap.Recovery#NOT_BUILT})
+     * naming what ran; a memory the host refuses is a {@link LinkException}.
+     */
+    private GuestInstance startInstance() {
+        Instance.Builder builder = GuestInstance.builder(module, mode, linker, watchdog);
+        String phase = module.startPhase();
+        int stderrMark = linker.stderr().size();
+        linker.clearFailedHostCall();
+        try {
+            GuestInstance started = GuestInstance.of(builder.build(), linker);
+            if (module.style() == PluginModule.ModuleStyle.REACTOR) {
+                phase = "_initialize";
+                started.export("_initialize").apply(); // a reactor's constructors run once, here
+            }
+            return started;
+        } catch (LinkException refused) {
+            throw refused;
+        } catch (RuntimeException | StackOverflowError failure) {
+            throw traps.startFailed(phase, failure, false, stderrMark);
+        }
     }
 
     public static Builder builder(PluginModule module) {

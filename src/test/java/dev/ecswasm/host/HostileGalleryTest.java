@@ -46,7 +46,7 @@ class HostileGalleryTest {
     record Expectation(String kind, OptionalInt value, Optional<String> hostCall, Optional<String> limit,
                        Optional<String> containing) {
         private static final Pattern LINE = Pattern.compile(
-                "(returns(?: (-?\\d+))?|trap|survives)(?: in (\\w+))?(?: limit (\\w+))?(?: containing \"(.*)\")?");
+                "(returns(?: (-?\\d+))?|trap|build trap|survives)(?: in (\\w+))?(?: limit (\\w+))?(?: containing \"(.*)\")?");
 
         static Expectation of(String guest) {
             String source;
@@ -92,6 +92,10 @@ class HostileGalleryTest {
     @MethodSource("guests")
     void eachHostileGuestEndsAsItsSourceSaysAndTheWorldHolds(String guest, ExecutionMode mode) {
         Expectation expected = Expectation.of(guest);
+        if (expected.kind().equals("build")) {
+            failsToBuild(guest, mode, expected);
+            return;
+        }
         EnttManager world = new EnttManager();
         try (WasmHost host = WasmHost.builder(load(guest)).mode(mode).manager(world).limits(GALLERY).build()) {
             if (guest.equals("reentrant")) {
@@ -128,6 +132,39 @@ class HostileGalleryTest {
             assertEquals(1, host.callInt("honest"), "an honest call after " + guest);
             ROWS.add(new String[] {guest, mode.name().toLowerCase(Locale.ROOT), outcome, time(micros)});
         }
+    }
+
+    /**
+     * A guest whose instantiation fails ({@code ;; expect: build trap ...}): build() throws a
+     * {@link PluginTrap} that says no host was built, no guest thread is left, the world holds, and
+     * an honest plugin loads on the same world and works.
+     */
+    private static void failsToBuild(String guest, ExecutionMode mode, Expectation expected) {
+        EnttManager world = new EnttManager();
+        long threadsBefore = guestThreads();
+        long start = System.nanoTime();
+        PluginTrap trap = org.junit.jupiter.api.Assertions.assertThrows(PluginTrap.class,
+                () -> WasmHost.builder(load(guest)).mode(mode).manager(world).limits(GALLERY).build().close(),
+                guest + " should have failed to build");
+        long micros = (System.nanoTime() - start) / 1000;
+        String message = trap.getMessage();
+        assertEquals(PluginTrap.Recovery.NOT_BUILT, trap.recovery(), message);
+        assertEquals(expected.hostCall(), trap.hostCall(), message);
+        assertEquals(expected.limit(), trap.limit(), message);
+        expected.containing().ifPresent(text -> assertTrue(message.contains(text), message));
+        assertTrue(message.contains("no host was built"), message);
+        assertEquals(threadsBefore, guestThreads(), "live wasm-guest threads after " + guest + " failed to build");
+        assertEquals(List.of(), Invariants.violations(world), guest);
+        try (WasmHost honest = WasmHost.builder(load("past_end")).mode(mode).manager(world).limits(GALLERY).build()) {
+            assertEquals(1, honest.callInt("honest"), "an honest plugin after " + guest);
+        }
+        ROWS.add(new String[] {guest, mode.name().toLowerCase(Locale.ROOT), "build trap"
+                + trap.limit().map(l -> ", limit " + l).orElse("") + ": " + reason(trap), time(micros)});
+    }
+
+    private static long guestThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("wasm-guest")).count();
     }
 
     /** What each guest must have left behind, beyond the invariants. */
