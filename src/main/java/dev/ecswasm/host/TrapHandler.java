@@ -48,8 +48,27 @@ final class TrapHandler {
         String hostCall = linker.failedHostCall();
         Explanation why = explain(failure, timedOut, hostCall, instance.memoryPages());
         String stderr = linker.stderr().since(stderrMark);
-        recover(instance);
-        return new PluginTrap(export, hostCall, stderr, afterTrap, why.limit, why.reason, failure);
+        String reason = why.reason;
+        PluginTrap.Recovery recovery = afterTrap;
+        if (afterTrap == PluginTrap.Recovery.REINSTANTIATED) {
+            try {
+                reinstantiate.run(); // under a fresh budget: not the fuel and time this call used up
+            } catch (RuntimeException | StackOverflowError fresh) {
+                // Keep the old instance, pointed at again, with its stack pointer put back.
+                linker.attach(instance.memory());
+                instance.restoreMutableGlobals(savedGlobals);
+                recovery = PluginTrap.Recovery.STACK_RESTORED;
+                reason += "; a fresh instance failed too (" + firstLine(fresh) + "), so the old one was kept";
+            }
+        } else {
+            instance.restoreMutableGlobals(savedGlobals);
+        }
+        return new PluginTrap(export, hostCall, stderr, recovery, why.limit, reason, failure);
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     /**
@@ -101,13 +120,5 @@ final class TrapHandler {
     /** How many calls have trapped so far. */
     long traps() {
         return traps;
-    }
-
-    private void recover(GuestInstance instance) {
-        if (afterTrap == PluginTrap.Recovery.REINSTANTIATED) {
-            reinstantiate.run();
-        } else {
-            instance.restoreMutableGlobals(savedGlobals);
-        }
     }
 }

@@ -30,7 +30,8 @@ public final class WasmHost implements AutoCloseable {
     private final TrapHandler traps;
     private final GuestThread guestThread;
     private GuestInstance instance;
-    private long calls; // export calls so far; identifies each one to the watchdog
+    private long calls;    // export calls so far
+    private long watchIds; // identifies each watched run (a call, an instantiation) to the watchdog
 
     private WasmHost(Builder b) {
         this.module = b.module;
@@ -68,6 +69,8 @@ public final class WasmHost implements AutoCloseable {
         String phase = module.startPhase();
         int stderrMark = linker.stderr().size();
         linker.clearFailedHostCall();
+        long watched = ++watchIds;
+        watchdog.start(watched); // instantiating runs guest code: under the limits of a call, afresh
         try {
             GuestInstance started = GuestInstance.of(builder.build(), linker);
             if (module.style() == PluginModule.ModuleStyle.REACTOR) {
@@ -78,7 +81,9 @@ public final class WasmHost implements AutoCloseable {
         } catch (LinkException refused) {
             throw refused;
         } catch (RuntimeException | StackOverflowError failure) {
-            throw traps.startFailed(phase, failure, false, stderrMark);
+            throw traps.startFailed(phase, failure, watchdog.stop(watched), stderrMark);
+        } finally {
+            watchdog.stop(watched);
         }
     }
 
@@ -193,7 +198,8 @@ public final class WasmHost implements AutoCloseable {
         guestThread.enter(export); // refuses a host function calling back into the guest
         try {
             traps.beforeCall(instance);
-            long call = ++calls;
+            calls++;
+            long call = ++watchIds;
             watchdog.start(call);
             try {
                 long[] results = instance.export(export).apply(args);
