@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The seed's {@code WasmHost}: one plugin instance wired to one {@link EnttManager}.
@@ -29,6 +30,7 @@ public final class WasmHost implements AutoCloseable {
     private final Watchdog watchdog;
     private final TrapHandler traps;
     private final GuestThread guestThread;
+    private final ReentrantLock worldLock; // shared with every host over the same world
     private GuestInstance instance;
     private long calls;    // export calls so far
     private long watchIds; // identifies each watched run (a call, an instantiation) to the watchdog
@@ -37,6 +39,7 @@ public final class WasmHost implements AutoCloseable {
         this.module = b.module;
         this.mode = b.mode;
         this.manager = b.manager != null ? b.manager : new EnttManager();
+        this.worldLock = WorldLock.of(manager);
         this.limits = b.limits;
         this.linker = new Linker(manager, limits, b.echo, b.extraFunctions);
         this.watchdog = new Watchdog(limits);
@@ -55,7 +58,12 @@ public final class WasmHost implements AutoCloseable {
     }
 
     private void instantiate() {
-        instance = startInstance();
+        worldLock.lock(); // a start function may already call imports
+        try {
+            instance = startInstance();
+        } finally {
+            worldLock.unlock();
+        }
     }
 
     /**
@@ -169,6 +177,12 @@ public final class WasmHost implements AutoCloseable {
             throw new IllegalArgumentException("the plugin exports no function " + export + "; it has "
                     + module.exportedFunctions());
         }
+        if (worldLock.isHeldByCurrentThread()) {
+            // Called from inside a call of another host over this world (a listener, an extra host
+            // function): this call would wait for the world that one holds, and that one for this.
+            throw new IllegalStateException("cannot call " + export + " from inside another host's call on the "
+                    + "same world: the two would wait for each other; call it after that call returns");
+        }
         return onGuestThread(() -> callHere(export, args));
     }
 
@@ -196,6 +210,7 @@ public final class WasmHost implements AutoCloseable {
     /** One export call, on the guest thread, watched; a failure becomes a {@link PluginTrap}. */
     private long[] callHere(String export, long[] args) {
         guestThread.enter(export); // refuses a host function calling back into the guest
+        worldLock.lock(); // another host's call on this world finishes first; its wait is not this call's time
         try {
             traps.beforeCall(instance);
             calls++;
@@ -210,6 +225,7 @@ public final class WasmHost implements AutoCloseable {
                 watchdog.stop(call); // a second stop after a trap changes nothing
             }
         } finally {
+            worldLock.unlock();
             guestThread.leave();
         }
     }

@@ -2,12 +2,15 @@ package dev.ecswasm.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ecswasm.world.EnttManager;
 import dev.ecswasm.world.Invariants;
+import dev.ecswasm.world.Relation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -47,6 +50,69 @@ class ConcurrencyTest {
             assertEquals(THREADS * CALLS + 1, host.manager().entityCount());
             assertEquals(List.of(), Invariants.violations(host.manager()));
             assertEquals(0, host.callInt("test_relationships"), "the instance is intact");
+        }
+    }
+
+    /**
+     * Two hosts over one world, each called from its own thread: each host runs its calls one at a
+     * time, and the world's lock makes the two hosts take turns, so no import of one lands in the
+     * middle of an import of the other. Without it this broke the invariants within seconds.
+     */
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void twoHostsOverOneWorldTakeTurns(ExecutionMode mode) throws Exception {
+        EnttManager world = new EnttManager();
+        try (WasmHost first = WasmHost.builder(PluginModule.bundled()).mode(mode).manager(world).build();
+                WasmHost second = WasmHost.builder(PluginModule.bundled()).mode(mode).manager(world).build()) {
+            int course = first.callInt("step_create_named", first.putString("course"), 6);
+            ExecutorService callers = Executors.newFixedThreadPool(2);
+            List<Future<Integer>> done = new ArrayList<>();
+            for (WasmHost host : List.of(first, second)) {
+                done.add(callers.submit(() -> {
+                    int kept = 0;
+                    for (int i = 0; i < CALLS * 2; i++) {
+                        int parent = host.callInt("step_create_named", host.putString("parent"), 6);
+                        int child = host.callInt("step_create_named", host.putString("child"), 5);
+                        host.callInt("step_set_parent", child, parent);
+                        host.callInt("step_enroll", child, course);
+                        if (i % 2 == 0) {
+                            host.callInt("step_destroy", parent); // the child goes too, or loses its parent
+                        } else {
+                            kept++;
+                        }
+                    }
+                    return kept;
+                }));
+            }
+            int kept = 0;
+            for (Future<Integer> f : done) {
+                kept += f.get();
+            }
+            callers.shutdown();
+            assertEquals(List.of(), Invariants.violations(world));
+            assertEquals(kept, world.edgeCount(Relation.PARENT_CHILD), "one parent edge per kept pair");
+            assertEquals(0, first.callInt("test_relationships"), "the first instance is intact");
+            assertEquals(0, second.callInt("test_relationships"), "the second instance is intact");
+        }
+    }
+
+    @Test
+    void aCallIntoAnotherHostOnTheSameWorldFromInsideACallIsRefused() {
+        EnttManager world = new EnttManager();
+        try (WasmHost inner = WasmHost.builder(PluginModule.bundled()).manager(world).build()) {
+            List<String> refusals = new ArrayList<>();
+            world.setLogSink(line -> { // the manager's log runs inside the outer host's import
+                try {
+                    inner.callInt("step_name_size", 0);
+                } catch (IllegalStateException refused) {
+                    refusals.add(refused.getMessage());
+                }
+            });
+            try (WasmHost outer = WasmHost.builder(PluginModule.bundled()).manager(world).build()) {
+                outer.callInt("step_create_named", outer.putString("x"), 1);
+            }
+            assertEquals("cannot call step_name_size from inside another host's call on the same world: "
+                    + "the two would wait for each other; call it after that call returns", refusals.get(0));
         }
     }
 }
