@@ -31,22 +31,67 @@ final class EntityPool {
      * @throws EntityLimitException if all 2^20 slots are live
      */
     int create() {
+        // Every call and allocation comes before the first write (here and in the methods below), so
+        // a StackOverflowError or OutOfMemoryError thrown on the way leaves the pool as it was.
         int index;
         if (freeCount > 0) {
-            index = freeStack[--freeCount];
+            index = freeStack[freeCount - 1];
         } else {
             if (slots > EntityId.MAX_INDEX) {
                 throw new EntityLimitException("all " + (EntityId.MAX_INDEX + 1)
                         + " entity slots are in use; the 20-bit index is exhausted");
             }
-            index = slots++;
+            index = slots;
             if (index == slotInfo.length) {
-                slotInfo = Arrays.copyOf(slotInfo, index * 2);
+                slotInfo = Arrays.copyOf(slotInfo, index * 2); // a bigger copy: nothing visible changed
             }
         }
-        setState(index, ALIVE);
+        int version = version(index);
+        int id = EntityId.of(index, version);
+        if (freeCount > 0) {
+            freeCount--;
+        } else {
+            slots++;
+        }
+        slotInfo[index] = version | ALIVE << STATE_SHIFT;
         alive++;
-        return EntityId.of(index, version(index));
+        return id;
+    }
+
+    /**
+     * Takes back the {@link #create()} that returned {@code id}, as long as nothing was created or
+     * freed since: the slot goes back on the free stack, or is unopened if it was new.
+     */
+    void uncreate(int id, boolean reusedFreeSlot) {
+        int index = EntityId.index(id);
+        if (!valid(id) || state(index) != ALIVE) {
+            return; // never created, or already undone
+        }
+        if (reusedFreeSlot) {
+            if (freeCount == freeStack.length) {
+                freeStack = Arrays.copyOf(freeStack, freeCount * 2);
+            }
+            slotInfo[index] = version(index) | FREE << STATE_SHIFT;
+            freeStack[freeCount++] = index;
+        } else {
+            slotInfo[index] = 0; // an unopened slot: version 0, free, and past the end again
+            slots = index;
+        }
+        alive--;
+    }
+
+    /** The id the next {@link #create()} will return (if it does not throw). */
+    int peekId() {
+        int index = freeCount > 0 ? freeStack[freeCount - 1] : slots;
+        if (index > EntityId.MAX_INDEX) {
+            return EntityId.NULL; // create will throw
+        }
+        return EntityId.of(index, index < slotInfo.length ? version(index) : 0);
+    }
+
+    /** True if the next {@link #create()} reuses a free slot rather than opening a new one. */
+    boolean reusesFreeSlot() {
+        return freeCount > 0;
     }
 
     /**
@@ -64,18 +109,39 @@ final class EntityPool {
 
     /** Takes back {@link #startDestroying}: a listener refused the destruction. */
     void cancelDestroying(int id) {
-        setState(EntityId.index(id), ALIVE);
+        if (destroying(id)) {
+            setState(EntityId.index(id), ALIVE);
+        }
+    }
+
+    /** True if the id is valid and its entity is being destroyed. */
+    boolean destroying(int id) {
+        return valid(id) && state(EntityId.index(id)) == DYING;
     }
 
     /** Frees the slot of an entity being destroyed; its next id gets the next version. */
     void release(int id) {
         int index = EntityId.index(id);
-        slotInfo[index] = EntityId.nextVersion(version(index)) | FREE << STATE_SHIFT;
-        alive--;
         if (freeCount == freeStack.length) {
             freeStack = Arrays.copyOf(freeStack, freeCount * 2);
         }
+        int next = EntityId.nextVersion(version(index)) | FREE << STATE_SHIFT;
+        slotInfo[index] = next;
+        alive--;
         freeStack[freeCount++] = index;
+    }
+
+    /** Takes back the {@link #release} of {@code id} if it was the last slot freed: it is dying again. */
+    void unrelease(int id) {
+        int index = EntityId.index(id);
+        if (index >= slots || state(index) != FREE || freeCount == 0 || freeStack[freeCount - 1] != index
+                || version(index) != EntityId.nextVersion(EntityId.version(id))) {
+            return; // not released, or already undone
+        }
+        int info = EntityId.version(id) | DYING << STATE_SHIFT;
+        freeCount--;
+        slotInfo[index] = info;
+        alive++;
     }
 
     /** True only for the id of a live (or dying) entity: false for null, stale and never-issued ids. */

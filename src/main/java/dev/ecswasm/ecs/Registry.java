@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The world: hands out entity ids, keeps one {@link Storage} per component type, and fires signals.
@@ -27,7 +28,14 @@ import java.util.Objects;
  *       {@link #valid(int)} is still true for the dying entity.</li>
  * </ul>
  * A destroy listener may refuse the destruction by throwing: the entity then stays alive and the
- * exception reaches the caller. Such a listener must throw before it changes anything.
+ * exception reaches the caller.
+ *
+ * <h2>All or nothing</h2>
+ * {@link #atomically} runs a piece of work as one change: if it throws anything at all, an Error
+ * such as StackOverflowError included, every change it made through the registry (and every undo
+ * registered with {@link #onRollback}) is taken back before the throwable goes on. {@link #destroy}
+ * always runs that way, so a listener that fails half-way through, or a stack that runs out in the
+ * middle, never leaves an entity half-destroyed or a component on a dead entity.
  *
  * <p>Not thread-safe: like EnTT's registry, it expects one thread at a time.
  */
@@ -42,6 +50,8 @@ public final class Registry {
     private final ComponentSignals destroyed = new ComponentSignals();
     private final Signal<EntityListener> entityCreated = new Signal<>();
     private final Signal<EntityListener> entityDestroyed = new Signal<>();
+    private final Journal journal = new Journal();
+    private int atomicDepth; // how many atomic calls are open; changes are journalled while it is > 0
 
     // ---------------------------------------------------------------- entities
 
@@ -51,6 +61,9 @@ public final class Registry {
      * @throws EntityLimitException if all 2^20 slots are live
      */
     public int create() {
+        if (atomicDepth > 0) {
+            journal.record(Journal.CREATED, null, pool.peekId(), null, pool.reusesFreeSlot() ? 1 : 0);
+        }
         int id = pool.create();
         fire(entityCreated, id);
         return id;
@@ -65,21 +78,106 @@ public final class Registry {
      */
     public void destroy(int id) {
         requireValid(id);
-        if (!pool.startDestroying(id)) {
+        if (pool.destroying(id)) {
             throw new IllegalStateException("entity " + EntityId.describe(id) + " is already being destroyed");
         }
+        // One atomic call: a refusing listener, or any throwable at any point (a StackOverflowError in a
+        // listener, in the cleanup it does, or in the removal loop), takes back the "being destroyed"
+        // mark, every component removed and every change the listeners made.
+        int mark = begin();
         try {
+            journal(Journal.DYING, null, id, null, 0);
+            pool.startDestroying(id);
             fire(entityDestroyed, id);
-        } catch (RuntimeException refused) {
-            pool.cancelDestroying(id);
-            throw refused;
-        }
-        for (Storage<?> storage : storageArray) {
-            if (storage.contains(id)) {
-                removeFrom(storage, id);
+            for (Storage<?> storage : storageArray) {
+                if (storage.contains(id)) {
+                    removeFrom(storage, id);
+                }
             }
+            journal(Journal.RELEASED, null, id, null, 0);
+            pool.release(id);
+        } catch (Throwable failure) {
+            fail(mark, failure);
+            throw failure;
         }
-        pool.release(id);
+        end(mark);
+    }
+
+    /** True if the id is valid and its entity is in the middle of {@link #destroy(int)}. */
+    public boolean isBeingDestroyed(int id) {
+        return pool.destroying(id);
+    }
+
+    // ---------------------------------------------------------------- all or nothing
+
+    /**
+     * Runs {@code work} as one change and returns its result. If it throws anything (any
+     * {@link Throwable}: an Error such as StackOverflowError or OutOfMemoryError too), every change it
+     * made through this registry is undone, newest first, and the throwable goes on. Calls nest: an
+     * inner one that fails undoes only its own part, since the outer call may catch and go on.
+     *
+     * <p>Undo covers entities created and destroyed, components added, replaced and removed. State
+     * kept <em>inside</em> a component (a list it holds) is the caller's: register its undo with
+     * {@link #onRollback}.
+     */
+    public <R> R atomically(Supplier<R> work) {
+        int mark = begin();
+        R result;
+        try {
+            result = work.get();
+        } catch (Throwable failure) {
+            fail(mark, failure);
+            throw failure;
+        }
+        end(mark);
+        return result;
+    }
+
+    /**
+     * Inside {@link #atomically}: runs {@code undo} if the atomic call fails. Register it <em>before</em>
+     * making the change it undoes, and make it harmless if that change did not happen (a throw can
+     * land between the two). Outside an atomic call it does nothing.
+     */
+    public void onRollback(Runnable undo) {
+        Objects.requireNonNull(undo, "undo");
+        journal(Journal.ACTION, null, EntityId.NULL, undo, 0);
+    }
+
+    /** True while an atomic call is running: changes are being journalled. */
+    public boolean inAtomicCall() {
+        return atomicDepth > 0;
+    }
+
+    private int begin() {
+        if (atomicDepth == 0) {
+            StackReserve.check(); // throws now, before any change, if the undo might not fit on the stack
+        }
+        atomicDepth++;
+        return journal.size();
+    }
+
+    private void end(int mark) {
+        atomicDepth--;
+        if (atomicDepth == 0) {
+            journal.clear();
+        }
+    }
+
+    private void fail(int mark, Throwable failure) {
+        Throwable undoFailed = journal.rollBack(mark, pool);
+        atomicDepth--;
+        if (atomicDepth == 0) {
+            journal.clear();
+        }
+        if (undoFailed != null && undoFailed != failure) {
+            failure.addSuppressed(undoFailed);
+        }
+    }
+
+    private void journal(byte kind, Object target, int id, Object value, int position) {
+        if (atomicDepth > 0) {
+            journal.record(kind, target, id, value, position);
+        }
     }
 
     /** True only for the id of a live entity: false for null, stale and never-issued ids. */
@@ -135,6 +233,11 @@ public final class Registry {
             throw new IllegalStateException("entity " + EntityId.describe(id) + " already has a "
                     + storage.type().getSimpleName() + "; use replace or addOrReplace");
         }
+        if (pool.destroying(id)) { // its components are on their way out: one added now would outlive it
+            throw new IllegalStateException("entity " + EntityId.describe(id) + " is being destroyed; it cannot take a "
+                    + storage.type().getSimpleName());
+        }
+        journal(Journal.ADDED, storage, id, null, 0);
         storage.insert(id, component);
         constructed.fire(storage.type(), id, component);
         return component;
@@ -154,6 +257,7 @@ public final class Registry {
             throw new IllegalStateException("entity " + EntityId.describe(id) + " has no "
                     + storage.type().getSimpleName() + " to replace");
         }
+        journal(Journal.REPLACED, storage, id, storage.valueAt(position), 0);
         storage.set(position, component);
         updated.fire(storage.type(), id, component);
         return component;
@@ -304,6 +408,11 @@ public final class Registry {
 
     // ---------------------------------------------------------------- internals
 
+    /** The entity pool, for tests in this package that break a registry on purpose. */
+    EntityPool pool() {
+        return pool;
+    }
+
     /** The version of the slot's current id, or of its next one if the slot is free. */
     int version(int index) {
         return pool.version(index);
@@ -317,7 +426,12 @@ public final class Registry {
     private <T> void removeFrom(Storage<T> storage, int id) {
         T value = storage.getOrNull(id);
         destroyed.fire(storage.type(), id, value);
-        storage.remove(id); // by id again: a listener may have reshuffled the packed array
+        int position = storage.positionOf(id); // by id again: a listener may have reshuffled the packed array
+        if (position < 0) {
+            return; // a listener removed it already
+        }
+        journal(Journal.REMOVED, storage, id, storage.valueAt(position), position);
+        storage.remove(id);
     }
 
     private static void fire(Signal<EntityListener> signal, int id) {

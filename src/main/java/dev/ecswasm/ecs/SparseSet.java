@@ -95,21 +95,31 @@ public class SparseSet {
         return Arrays.copyOf(packed, size);
     }
 
+    /*
+     * The writers below make every call and allocation before their first write, so an Error thrown
+     * part-way (StackOverflowError, OutOfMemoryError) leaves the set as it was: the Registry's undo
+     * journal relies on each of them happening wholly or not at all.
+     */
+
     /** Adds the id at the end of the packed array and returns its position; the id must be absent. */
     int add(int id) {
         int index = EntityId.index(id);
-        int[] page = pageFor(index);
+        int[] page = pageFor(index); // may allocate a page: no member changes
         int slot = index & (PAGE_SIZE - 1);
         if (page[slot] != ABSENT) {
             throw new IllegalStateException("slot " + index + " is already in the set");
         }
         if (size == packed.length) {
-            packed = Arrays.copyOf(packed, size * 2);
-            grown(packed.length);
+            int capacity = size * 2;
+            grown(capacity);                          // the parallel arrays first, so they are never shorter
+            packed = Arrays.copyOf(packed, capacity); // a bigger copy: no member changes
         }
-        packed[size] = id;
-        page[slot] = entry(id, size);
-        return size++;
+        int entry = entry(id, size);
+        int position = size;
+        packed[position] = id;
+        page[slot] = entry;
+        size = position + 1;
+        return position;
     }
 
     /**
@@ -123,12 +133,33 @@ public class SparseSet {
         }
         int last = size - 1;
         int moved = packed[last];
+        int movedEntry = entry(moved, position);
+        int[] movedPage = pages[EntityId.index(moved) >>> PAGE_BITS];
+        int[] idPage = pages[EntityId.index(id) >>> PAGE_BITS];
+        swapped(position, last); // the parallel values move first; the last call before the writes
         packed[position] = moved;
-        setSparse(EntityId.index(moved), entry(moved, position));
-        setSparse(EntityId.index(id), ABSENT);
-        swapped(position, last);
+        movedPage[EntityId.index(moved) & (PAGE_SIZE - 1)] = movedEntry;
+        idPage[EntityId.index(id) & (PAGE_SIZE - 1)] = ABSENT;
         size = last;
         return position;
+    }
+
+    /** Exchanges the members at two packed positions: how the undo journal puts a removed one back in place. */
+    void swapPositions(int a, int b) {
+        if (a == b) {
+            return;
+        }
+        int idA = packed[a];
+        int idB = packed[b];
+        int entryA = entry(idA, b);
+        int entryB = entry(idB, a);
+        int[] pageA = pages[EntityId.index(idA) >>> PAGE_BITS];
+        int[] pageB = pages[EntityId.index(idB) >>> PAGE_BITS];
+        exchanged(a, b);
+        packed[a] = idB;
+        packed[b] = idA;
+        pageA[EntityId.index(idA) & (PAGE_SIZE - 1)] = entryA;
+        pageB[EntityId.index(idB) & (PAGE_SIZE - 1)] = entryB;
     }
 
     /** Hook for subclasses that keep arrays parallel to {@code packed}. */
@@ -137,9 +168,8 @@ public class SparseSet {
     /** Hook for subclasses: the element at {@code from} (the last) moved to {@code to}. */
     void swapped(int to, int from) {}
 
-    private void setSparse(int index, int entry) {
-        pages[index >>> PAGE_BITS][index & (PAGE_SIZE - 1)] = entry;
-    }
+    /** Hook for subclasses: the elements at {@code a} and {@code b} changed places. */
+    void exchanged(int a, int b) {}
 
     /** A sparse entry: the member's version in the version bits, its packed position in the index bits. */
     private static int entry(int id, int position) {

@@ -54,24 +54,34 @@ public final class Storage<T> extends SparseSet {
         return (T) values[position];
     }
 
+    // Each writer leaves the set's membership for last (or first, for remove), so a throw part-way
+    // through leaves either no change or one that getOrNull cannot see (it checks membership).
+
     void insert(int id, T value) {
+        setBySlot(EntityId.index(id), value); // invisible until the id is a member
         int position = add(id);
-        values[position] = value;
-        setBySlot(EntityId.index(id), value);
+        values[position] = value;             // no call between add and this write
     }
 
     void set(int position, T value) {
-        values[position] = value;
         setBySlot(EntityId.index(entityAt(position)), value);
+        values[position] = value;
     }
 
     @Override
     int remove(int id) {
         int position = super.remove(id);
         if (position != ABSENT) {
-            setBySlot(EntityId.index(id), null);
+            setBySlot(EntityId.index(id), null); // a stale value left here would be invisible anyway
         }
         return position;
+    }
+
+    @Override
+    void exchanged(int a, int b) {
+        Object at = values[a];
+        values[a] = values[b];
+        values[b] = at;
     }
 
     private void setBySlot(int index, Object value) {

@@ -1,6 +1,7 @@
 package dev.ecswasm.world;
 
 import dev.ecswasm.ecs.EntityId;
+import dev.ecswasm.ecs.Registry;
 import java.util.Arrays;
 
 /**
@@ -66,6 +67,12 @@ public final class EdgeList {
         return out.append(']').toString();
     }
 
+    /*
+     * add and remove make every call and allocation before their first write, so a throwable part-way
+     * (StackOverflowError, OutOfMemoryError) leaves the list as it was; undoAdd and undoRemove below
+     * rely on that.
+     */
+
     /** Appends the id; returns false if it was already there. */
     boolean add(int id) {
         if (id == EMPTY) {
@@ -75,19 +82,22 @@ public final class EdgeList {
             return false;
         }
         if (size == items.length) {
-            items = Arrays.copyOf(items, size * 2);
+            items = Arrays.copyOf(items, size * 2); // a bigger copy: the list has not changed
+        }
+        boolean rebuild = keys != null ? (size + 1) * 2 > keys.length : size + 1 > INDEX_FROM;
+        if (rebuild) {
+            items[size] = id; // past the end, invisible until size grows
+            Index index = Index.of(items, size + 1);
+            examined += size + 1;
+            keys = index.keys;
+            positions = index.positions;
+            mask = index.mask;
+            shift = index.shift;
+        } else if (keys != null) {
+            put(keys, positions, mask, shift, id, size);
         }
         items[size] = id;
         size++;
-        if (keys != null) {
-            if (size * 2 > keys.length) {
-                rebuildIndex();
-            } else {
-                put(id, size - 1);
-            }
-        } else if (size > INDEX_FROM) {
-            rebuildIndex();
-        }
         return true;
     }
 
@@ -98,15 +108,83 @@ public final class EdgeList {
             return false;
         }
         int last = items[size - 1];
+        int gap = keys != null ? slotOf(id) : -1;
+        int lastSlot = keys != null && last != id ? slotOf(last) : -1;
+        // From here on: plain writes and arithmetic, no calls.
         items[position] = last;
         size--;
         if (keys != null) {
-            delete(id);
-            if (last != id) {
-                positions[slotOf(last)] = position;
+            if (lastSlot >= 0) {
+                positions[lastSlot] = position; // the entry moves with its key if the delete shifts it
             }
+            // Linear-probing delete without tombstones: shift later entries back into the gap.
+            for (int probe = (gap + 1) & mask; keys[probe] != EMPTY; probe = (probe + 1) & mask) {
+                examined++;
+                int home = (keys[probe] * 0x9E3779B9) >>> shift;
+                boolean homeInGapToProbe = gap <= probe ? (gap < home && home <= probe) : (gap < home || home <= probe);
+                if (!homeInGapToProbe) {
+                    keys[gap] = keys[probe];
+                    positions[gap] = positions[probe];
+                    gap = probe;
+                }
+            }
+            keys[gap] = EMPTY;
         }
         return true;
+    }
+
+    /** {@link #add(int)}, its undo first registered with the registry's atomic call, if one is running. */
+    boolean add(int id, Registry undo) {
+        if (undo.inAtomicCall() && !contains(id)) {
+            undo.onRollback(undoAdd(id));
+        }
+        return add(id);
+    }
+
+    /** {@link #remove(int)}, its undo first registered with the registry's atomic call, if one is running. */
+    boolean remove(int id, Registry undo) {
+        if (undo.inAtomicCall() && contains(id)) {
+            undo.onRollback(undoRemove(id));
+        }
+        return remove(id);
+    }
+
+    /**
+     * An undo for {@code add(id)}, to register before the add: removes the id if the add happened. The
+     * id was the last one added, so taking it out restores the order too.
+     */
+    Runnable undoAdd(int id) {
+        return () -> remove(id);
+    }
+
+    /**
+     * An undo for {@code remove(id)}, to register before the remove: if the id is gone, puts it back
+     * at the end and swaps it into the position it had, where the remove had moved the last id.
+     */
+    Runnable undoRemove(int id) {
+        int position = positionOf(id);
+        return () -> {
+            if (position >= 0 && !contains(id)) {
+                add(id);
+                swap(position, size - 1);
+            }
+        };
+    }
+
+    /** Exchanges two positions, keeping the index right. */
+    private void swap(int a, int b) {
+        if (a == b) {
+            return;
+        }
+        int slotA = keys != null ? slotOf(items[a]) : -1;
+        int slotB = keys != null ? slotOf(items[b]) : -1;
+        int at = items[a];
+        items[a] = items[b];
+        items[b] = at;
+        if (keys != null) {
+            positions[slotA] = b;
+            positions[slotB] = a;
+        }
     }
 
     private int positionOf(int id) {
@@ -123,12 +201,8 @@ public final class EdgeList {
         return slot < 0 ? -1 : positions[slot];
     }
 
-    private int home(int id) {
-        return (id * 0x9E3779B9) >>> shift; // Fibonacci hashing: the top bits spread sequential ids
-    }
-
     private int slotOf(int id) {
-        for (int slot = home(id); ; slot = (slot + 1) & mask) {
+        for (int slot = (id * 0x9E3779B9) >>> shift; ; slot = (slot + 1) & mask) {
             examined++;
             if (keys[slot] == id) {
                 return slot;
@@ -139,8 +213,9 @@ public final class EdgeList {
         }
     }
 
-    private void put(int id, int position) {
-        int slot = home(id);
+    /** Fibonacci hashing (the top bits spread sequential ids), then linear probing to a free slot. */
+    private static void put(int[] keys, int[] positions, int mask, int shift, int id, int position) {
+        int slot = (id * 0x9E3779B9) >>> shift;
         while (keys[slot] != EMPTY) {
             slot = (slot + 1) & mask;
         }
@@ -148,32 +223,19 @@ public final class EdgeList {
         positions[slot] = position;
     }
 
-    /** Linear-probing delete without tombstones: shift later entries back into the gap. */
-    private void delete(int id) {
-        int gap = slotOf(id);
-        for (int probe = (gap + 1) & mask; keys[probe] != EMPTY; probe = (probe + 1) & mask) {
-            examined++;
-            int home = home(keys[probe]);
-            boolean homeInGapToProbe = gap <= probe ? (gap < home && home <= probe) : (gap < home || home <= probe);
-            if (!homeInGapToProbe) {
-                keys[gap] = keys[probe];
-                positions[gap] = positions[probe];
-                gap = probe;
+    /** A freshly built index, not yet the list's: built whole before the list takes it. */
+    private record Index(int[] keys, int[] positions, int mask, int shift) {
+        static Index of(int[] items, int size) {
+            int capacity = Integer.highestOneBit(Math.max(size, INDEX_FROM) * 4);
+            int[] keys = new int[capacity];
+            int[] positions = new int[capacity];
+            Arrays.fill(keys, EMPTY);
+            int mask = capacity - 1;
+            int shift = Integer.numberOfLeadingZeros(capacity) + 1;
+            for (int i = 0; i < size; i++) {
+                put(keys, positions, mask, shift, items[i], i);
             }
-        }
-        keys[gap] = EMPTY;
-    }
-
-    private void rebuildIndex() {
-        int capacity = Integer.highestOneBit(Math.max(size, INDEX_FROM) * 4);
-        keys = new int[capacity];
-        positions = new int[capacity];
-        Arrays.fill(keys, EMPTY);
-        mask = capacity - 1;
-        shift = Integer.numberOfLeadingZeros(capacity) + 1;
-        for (int i = 0; i < size; i++) {
-            examined++;
-            put(items[i], i);
+            return new Index(keys, positions, mask, shift);
         }
     }
 }

@@ -39,8 +39,8 @@ final class EnrollmentStore implements RelationStore {
         if (students == null) {
             students = registry.add(course, new StudentsOfCourse(new EdgeList()));
         }
-        courses.courses().add(course);
-        students.students().add(student);
+        courses.courses().add(course, registry);
+        students.students().add(student, registry);
         log.enrolled(student, course);
         return Outcome.DONE;
     }
@@ -135,7 +135,7 @@ final class EnrollmentStore implements RelationStore {
             return;
         }
         EdgeList list = edges.apply(component);
-        list.remove(member);
+        list.remove(member, registry);
         if (list.isEmpty()) {
             registry.remove(owner, type);
         }

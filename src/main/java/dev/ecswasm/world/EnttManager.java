@@ -20,7 +20,10 @@ import java.util.function.Supplier;
  * the cleanup hook can still read every edge that names it; what happens to the entities on the
  * other end depends on each relation's {@link CleanupPolicy}.
  *
- * <p>Calls that change the world return an {@link Outcome}; a refused call changes nothing. Queries
+ * <p>Calls that change the world return an {@link Outcome}; a refused call changes nothing. Each one
+ * is all or nothing whatever is thrown: it runs as one {@link Registry#atomically atomic call}, so an
+ * exception or an Error (a StackOverflowError when a guest has used up nearly all the stack, say)
+ * part-way through undoes everything the call had done, cascade included, before it goes on. Queries
  * answer "nothing" (an empty optional or array) for an id that is not valid, as the seed's C API
  * does; {@link #whyInvalid(int)} says why.
  *
@@ -48,14 +51,16 @@ public final class EnttManager {
 
     /** Creates an entity and returns its id; throws {@link WorldFullException} if all 2^20 - 1 slots are live. */
     public int createEntity() {
-        int id;
-        try {
-            id = registry.create();
-        } catch (EntityLimitException full) {
-            throw new WorldFullException(full.getMessage(), full);
-        }
-        log.created(id);
-        return id;
+        return registry.atomically(() -> { // if the log line fails, the entity goes too: no id is lost
+            int id;
+            try {
+                id = registry.create();
+            } catch (EntityLimitException full) {
+                throw new WorldFullException(full.getMessage(), full);
+            }
+            log.created(id);
+            return id;
+        });
     }
 
     /**
@@ -287,7 +292,8 @@ public final class EnttManager {
 
     /** Runs the call if the checks found nothing ({@code bad} is null), and logs a refusal from either. */
     private Outcome guarded(String operation, Outcome.Refused bad, Supplier<Outcome> call) {
-        Outcome outcome = bad != null ? bad : call.get();
+        // All or nothing: whatever the call throws, Errors included, the registry undoes its changes.
+        Outcome outcome = bad != null ? bad : registry.atomically(call);
         if (outcome instanceof Outcome.Refused refused) {
             log.refused(operation, refused.message());
         }

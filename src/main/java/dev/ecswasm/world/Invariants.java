@@ -17,7 +17,12 @@ import java.util.function.Function;
  * Checks, by scanning the whole world, what the manager promises without scanning: every relation
  * is stored consistently on both ends and no live relation names a dead entity.
  *
- * <p>Tests run it after every step; the hostile-guest tests run it after every trap.
+ * <p>Tests run it after every step; the hostile-guest tests run it after every trap. Call it between
+ * calls, not from inside one (a listener): mid-destroy, the dying entity counts as stuck.
+ *
+ * <p>It reports, it never throws: a world broken badly enough to trip up a check (say, by two threads
+ * writing at once) gets a sentence saying which check could not finish and why, and the other checks
+ * still run.
  */
 public final class Invariants {
     private Invariants() {}
@@ -25,13 +30,61 @@ public final class Invariants {
     /** Every broken promise, one sentence each; empty when the world is consistent. */
     public static List<String> violations(EnttManager world) {
         List<String> out = new ArrayList<>();
-        ownersAreAlive(world, out, Name.class, PlayerRelation.class, PlayerOfProfile.class, ParentComponent.class,
-                ChildrenOfParent.class, CoursesAttended.class, StudentsOfCourse.class);
+        check(out, "the entity check", () -> noneStuck(world, out));
+        check(out, "the storage check", () -> storagesAgree(world, out, KEPT));
+        check(out, "the owner check", () -> ownersAreAlive(world, out, KEPT));
+        check(out, "the player-profile check", () -> playersAndProfiles(world, out));
+        check(out, "the parent-child check", () -> parentsAndChildren(world, out));
+        check(out, "the enrollment check", () -> enrollments(world, out));
+        return out;
+    }
 
+    private static final Class<?>[] KEPT = {Name.class, PlayerRelation.class, PlayerOfProfile.class,
+        ParentComponent.class, ChildrenOfParent.class, CoursesAttended.class, StudentsOfCourse.class};
+
+    /** Runs one check; if it throws (a broken world can break the checker), says so and goes on. */
+    private static void check(List<String> out, String name, Runnable body) {
+        try {
+            body.run();
+        } catch (RuntimeException | StackOverflowError | AssertionError broken) {
+            out.add(name + " could not finish, the world is too broken to read: " + broken);
+        }
+    }
+
+    /** No live entity is stuck half-destroyed: marked as dying with no destroy running. */
+    private static void noneStuck(EnttManager world, List<String> out) {
+        for (int id : world.entities()) {
+            if (world.registry().isBeingDestroyed(id)) {
+                out.add("entity " + id(id) + " is stuck half-destroyed: it is marked as being destroyed, so destroying"
+                        + " it again fails");
+            }
+        }
+    }
+
+    /** Each storage agrees with itself: every packed member finds its own position and has a value. */
+    private static void storagesAgree(EnttManager world, List<String> out, Class<?>... types) {
+        for (Class<?> type : types) {
+            Storage<?> storage = world.storage(type);
+            for (int i = 0; i < storage.size(); i++) {
+                int id = storage.entityAt(i);
+                if (storage.positionOf(id) != i) {
+                    out.add(type.getSimpleName() + " storage lists entity " + id(id) + " at " + i
+                            + " but finds it at " + storage.positionOf(id));
+                } else if (storage.valueAt(i) == null || storage.getOrNull(id) != storage.valueAt(i)) {
+                    out.add(type.getSimpleName() + " storage has no value, or two, for entity " + id(id));
+                }
+            }
+        }
+    }
+
+    private static void playersAndProfiles(EnttManager world, List<String> out) {
         Storage<PlayerRelation> players = world.storage(PlayerRelation.class);
         Storage<PlayerOfProfile> owners = world.storage(PlayerOfProfile.class);
         for (int i = 0; i < players.size(); i++) {
             int player = players.entityAt(i);
+            if (players.valueAt(i) == null) {
+                continue; // the storage check reports it
+            }
             int profile = players.valueAt(i).profile();
             PlayerOfProfile back = owners.getOrNull(profile);
             if (!world.isEntityValid(profile)) {
@@ -42,19 +95,28 @@ public final class Invariants {
         }
         for (int i = 0; i < owners.size(); i++) {
             int profile = owners.entityAt(i);
+            if (owners.valueAt(i) == null) {
+                continue;
+            }
             int player = owners.valueAt(i).player();
             PlayerRelation forward = players.getOrNull(player);
             if (forward == null || forward.profile() != profile) {
                 out.add("profile " + id(profile) + " names player " + id(player) + " which does not name it back");
             }
         }
+    }
 
+    private static void parentsAndChildren(EnttManager world, List<String> out) {
         Storage<ParentComponent> parents = world.storage(ParentComponent.class);
         Storage<ChildrenOfParent> children = world.storage(ChildrenOfParent.class);
         int childEdges = 0;
         for (int i = 0; i < children.size(); i++) {
             int parent = children.entityAt(i);
-            EdgeList list = children.valueAt(i).children();
+            EdgeList list = children.valueAt(i) == null ? null : children.valueAt(i).children();
+            if (list == null) {
+                out.add("parent " + id(parent) + " has no children list");
+                continue;
+            }
             if (list.isEmpty()) {
                 out.add("parent " + id(parent) + " keeps an empty children list");
             }
@@ -83,7 +145,9 @@ public final class Invariants {
                 }
             }
         }
+    }
 
+    private static void enrollments(EnttManager world, List<String> out) {
         int forward = mirrored(world, out, "student", "course", world.storage(CoursesAttended.class),
                 CoursesAttended::courses, world.storage(StudentsOfCourse.class), StudentsOfCourse::students);
         int backward = mirrored(world, out, "course", "student", world.storage(StudentsOfCourse.class),
@@ -91,7 +155,6 @@ public final class Invariants {
         if (forward != backward) {
             out.add("students list " + forward + " enrollments but courses list " + backward);
         }
-        return out;
     }
 
     /** Throws if anything is inconsistent, listing every violation. */
@@ -112,14 +175,19 @@ public final class Invariants {
         int count = 0;
         for (int i = 0; i < side.size(); i++) {
             int owner = side.entityAt(i);
-            EdgeList list = edges.apply(side.valueAt(i));
+            EdgeList list = side.valueAt(i) == null ? null : edges.apply(side.valueAt(i));
+            if (list == null) {
+                out.add(role + " " + id(owner) + " has no " + otherRole + " list");
+                continue;
+            }
             if (list.isEmpty()) {
                 out.add(role + " " + id(owner) + " keeps an empty " + otherRole + " list");
             }
             count += list.size();
             for (int other : list.toArray()) {
                 B back = world.isEntityValid(other) ? otherSide.getOrNull(other) : null;
-                if (back == null || !otherEdges.apply(back).contains(owner)) {
+                EdgeList backList = back == null ? null : otherEdges.apply(back);
+                if (backList == null || !backList.contains(owner)) {
                     out.add(role + " " + id(owner) + " lists " + otherRole + " " + id(other)
                             + " which does not list it back");
                 }

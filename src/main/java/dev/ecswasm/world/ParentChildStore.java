@@ -45,7 +45,7 @@ final class ParentChildStore implements RelationStore {
         if (list == null) {
             list = registry.add(parent, new ChildrenOfParent(new EdgeList()));
         }
-        list.children().add(child);
+        list.children().add(child, registry);
         log.parentSet(child, parent);
         return Outcome.DONE;
     }
@@ -130,7 +130,7 @@ final class ParentChildStore implements RelationStore {
         if (list == null) {
             return;
         }
-        list.children().remove(child);
+        list.children().remove(child, registry);
         if (list.children().isEmpty()) {
             registry.remove(parent, ChildrenOfParent.class);
         }

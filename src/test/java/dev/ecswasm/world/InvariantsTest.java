@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ecswasm.ecs.Registry;
+import dev.ecswasm.ecs.RegistryProbe;
+import dev.ecswasm.ecs.Signal;
 import dev.ecswasm.world.Components.ChildrenOfParent;
 import dev.ecswasm.world.Components.CoursesAttended;
 import dev.ecswasm.world.Components.Name;
@@ -169,15 +171,34 @@ class InvariantsTest {
     }
 
     /**
-     * A listener that names an entity while its components are being removed leaves the name behind
-     * on a dead entity (the names storage was already swept): the checker finds the orphan.
+     * A listener that names an entity while its components are being removed would leave the name
+     * behind on a dead entity (the names storage was already swept). The registry refuses the add, so
+     * the whole destroy is undone: the entity is alive and whole, and can be destroyed once the
+     * listener is gone.
      */
+    @Test
+    void aListenerCannotLeaveAComponentOnADyingEntityTheDestroyIsUndoneInstead() {
+        int victim = world.createEntity();
+        world.setComponent(victim, new Position(1, 2));
+        world.addName(victim, "victim");
+        WorldSnapshot before = WorldSnapshot.of(world);
+        Signal.Connection ghost = registry.onDestroy(Position.class)
+                .connect((entity, position) -> registry.addOrReplace(entity, new Name("ghost")));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> world.destroyEntity(victim));
+        assertEquals("entity 0 (index 0, version 0) is being destroyed; it cannot take a Name", refused.getMessage());
+        assertEquals(before, WorldSnapshot.of(world));
+        assertEquals(List.of(), Invariants.violations(world));
+        ghost.disconnect();
+        assertEquals(Outcome.DONE, world.destroyEntity(victim));
+        assertEquals(List.of(), Invariants.violations(world));
+    }
+
+    /** A component planted on a dead entity behind the registry's back: the checker finds the orphan. */
     @Test
     void aComponentLeftOnADeadEntityIsReported() {
         int victim = world.createEntity();
-        world.setComponent(victim, new Position(1, 2));
-        registry.onDestroy(Position.class).connect((entity, position) -> registry.add(entity, new Name("ghost")));
         world.destroyEntity(victim);
+        RegistryProbe.plant(world.storage(Name.class), victim, new Name("ghost"));
         assertEquals(List.of("Name belongs to dead entity 0"), Invariants.violations(world));
     }
 }

@@ -1,0 +1,117 @@
+package dev.ecswasm.ecs;
+
+import java.util.Arrays;
+
+/**
+ * The undo journal behind {@link Registry#atomically}: while an atomic call runs, each change to the
+ * registry is written down <em>before</em> it is made, with what takes it back. If the call throws
+ * anything, the entries are undone newest first.
+ *
+ * <p>Why before: an entry written after its change could be lost to a StackOverflowError thrown
+ * between the two. So each undo checks whether its change happened at all, and does nothing if not;
+ * the writers it undoes (in {@link EntityPool}, {@link SparseSet}, {@link Storage}) happen wholly or
+ * not at all, whatever is thrown. Entries are kept in parallel arrays, grown before an entry is
+ * written, so writing one cannot fail half-way either.
+ */
+final class Journal {
+    static final byte CREATED = 0;   // id; flag: reused a free slot
+    static final byte ADDED = 1;     // storage, id
+    static final byte REMOVED = 2;   // storage, id, value, position
+    static final byte REPLACED = 3;  // storage, id, old value
+    static final byte DYING = 4;     // id
+    static final byte RELEASED = 5;  // id
+    static final byte ACTION = 6;    // value: a Runnable from outside the package
+
+    private byte[] kinds = new byte[16];
+    private int[] ids = new int[16];
+    private int[] positions = new int[16];
+    private Object[] targets = new Object[16];
+    private Object[] values = new Object[16];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    void record(byte kind, Object target, int id, Object value, int position) {
+        if (size == kinds.length) { // all the allocation first
+            int capacity = size * 2;
+            byte[] k = Arrays.copyOf(kinds, capacity);
+            int[] i = Arrays.copyOf(ids, capacity);
+            int[] p = Arrays.copyOf(positions, capacity);
+            Object[] t = Arrays.copyOf(targets, capacity);
+            Object[] v = Arrays.copyOf(values, capacity);
+            kinds = k;
+            ids = i;
+            positions = p;
+            targets = t;
+            values = v;
+        }
+        kinds[size] = kind;
+        ids[size] = id;
+        positions[size] = position;
+        targets[size] = target;
+        values[size] = value;
+        size++;
+    }
+
+    /**
+     * Undoes every entry from the newest down to {@code mark}, then forgets them. An undo that throws
+     * does not stop the others; the first such throwable is returned (null if none).
+     */
+    Throwable rollBack(int mark, EntityPool pool) {
+        Throwable failed = null;
+        while (size > mark) {
+            int at = size - 1;
+            try {
+                undo(kinds[at], targets[at], ids[at], values[at], positions[at], pool);
+            } catch (Throwable t) {
+                if (failed == null) {
+                    failed = t;
+                }
+            }
+            forget(at);
+            size = at;
+        }
+        return failed;
+    }
+
+    /** Keeps the changes: forgets every entry (and the values they held on to). */
+    void clear() {
+        for (int at = size - 1; at >= 0; at--) {
+            forget(at);
+        }
+        size = 0;
+    }
+
+    private void forget(int at) {
+        targets[at] = null;
+        values[at] = null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void undo(byte kind, Object target, int id, Object value, int position, EntityPool pool) {
+        switch (kind) {
+            case CREATED -> pool.uncreate(id, position != 0);
+            case ADDED -> ((Storage<Object>) target).remove(id); // the newest member, so the order is restored
+            case REMOVED -> {
+                Storage<Object> storage = (Storage<Object>) target;
+                if (!storage.contains(id)) {
+                    storage.insert(id, value);                          // at the end ...
+                    storage.swapPositions(position, storage.size() - 1); // ... then back where it was
+                }
+            }
+            case REPLACED -> {
+                Storage<Object> storage = (Storage<Object>) target;
+                int at = storage.positionOf(id);
+                if (at >= 0) {
+                    storage.set(at, value);
+                }
+            }
+            case DYING -> pool.cancelDestroying(id);
+            case RELEASED -> pool.unrelease(id);
+            case ACTION -> ((Runnable) value).run();
+            default -> throw new IllegalStateException("unknown journal entry " + kind);
+        }
+    }
+}
