@@ -45,7 +45,10 @@ hostile_out="$here/../src/test/resources/hostile"
 if command -v wat2wasm >/dev/null 2>&1; then
     mkdir -p "$hostile_out"
     for wat in "$here"/hostile/*.wat; do
-        wat2wasm "$wat" -o "$hostile_out/$(basename "$wat" .wat).wasm"
+        # a guest that needs a proposal says so in a ";; wat2wasm-flags: --enable-..." line
+        flags=$(sed -n 's/^;; wat2wasm-flags: //p' "$wat")
+        # shellcheck disable=SC2086
+        wat2wasm $flags "$wat" -o "$hostile_out/$(basename "$wat" .wat).wasm"
     done
     echo "built $(ls "$here"/hostile/*.wat | wc -l) hostile guests with $(wat2wasm --version) into $hostile_out"
     mkdir -p "$here/../src/jmh/resources"

@@ -3,6 +3,7 @@ package dev.ecswasm.host;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
@@ -46,18 +47,42 @@ final class GuestInstance {
     /**
      * A Chicory instance builder for {@code module} against {@code linker}, compiled or interpreted
      * (then with the watchdog counting instructions). Compiling happens here, before any guest code
-     * runs, so it does not count against a deadline.
+     * runs, so it does not count against a deadline. The instance gets a fresh WASI, a memory capped at
+     * {@link Limits#maxMemoryPages()} and a table of its own, as parsed, capped at
+     * {@link Limits#maxTableElements()}: nothing an earlier instance did carries over.
      */
     static Instance.Builder builder(PluginModule module, ExecutionMode mode, Linker linker, Watchdog watchdog) {
+        int maxTableElements = linker.maxTableElements();
         Instance.Builder builder = Instance.builder(module.module())
                 .withImportValues(linker.importValues())
-                .withMemoryFactory(linker::boundedMemory);
+                .withMemoryFactory(linker::boundedMemory)
+                .withTableFactory((table, init) -> new BoundedTable(module.freshTable(table, maxTableElements), init));
         if (mode == ExecutionMode.COMPILED) {
             builder.withMachineFactory(module.compiled());
         } else {
             builder.withUnsafeExecutionListener(watchdog); // fuel and the deadline, per instruction
         }
         return builder;
+    }
+
+    /**
+     * A table that grows within its limits, counted in {@code long}: Chicory 1.7.5 adds the requested
+     * size to the current one in an {@code int}, so a request near 2^31 wraps negative, passes its
+     * check, and ends in a {@link NegativeArraySizeException}. Past the limit, growing fails as Wasm
+     * says it fails: it returns -1.
+     */
+    private static final class BoundedTable extends TableInstance {
+        BoundedTable(com.dylibso.chicory.wasm.types.Table table, int initValue) {
+            super(table, initValue);
+        }
+
+        @Override
+        public int grow(int size, int value, Instance instance) {
+            if (size < 0 || (long) size() + size > limits().max()) {
+                return -1;
+            }
+            return super.grow(size, value, instance);
+        }
     }
 
     /**

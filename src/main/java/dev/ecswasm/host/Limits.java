@@ -17,9 +17,18 @@ import java.util.Objects;
  *                        only (fuel); the compiled mode relies on the deadline
  * @param maxNameBytes    the longest name {@code host_add_name} accepts
  * @param maxEntities     the most live entities {@code host_create_entity} lets the world reach
+ * @param maxTableElements the most elements the guest's one table may hold: a larger declared size is
+ *                        refused when the host is built ({@link LinkException}); past it, {@code table.grow}
+ *                        fails the way Wasm says it fails (it returns -1)
+ * @param maxLocals       the most locals (parameters included) one guest function may declare; more is
+ *                        refused when the host is built ({@link LinkException})
  */
 public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes,
-                     int maxEntities) {
+                     int maxEntities, int maxTableElements, int maxLocals) {
+
+    /** The default table size and locals a function: enough for any rustc or clang output seen here. */
+    public static final int DEFAULT_MAX_TABLE_ELEMENTS = 100_000;
+    public static final int DEFAULT_MAX_LOCALS = 10_000;
 
     public Limits {
         Objects.requireNonNull(callDeadline, "callDeadline");
@@ -29,16 +38,33 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
         if (callDeadline.isNegative()) {
             throw new IllegalArgumentException("callDeadline must not be negative: " + callDeadline);
         }
-        if (maxInstructions < 1 || maxNameBytes < 0 || maxEntities < 0) {
+        if (maxInstructions < 1 || maxNameBytes < 0 || maxEntities < 0 || maxTableElements < 0 || maxLocals < 0) {
             throw new IllegalArgumentException("limits must be positive: " + maxInstructions + ", " + maxNameBytes
-                    + ", " + maxEntities);
+                    + ", " + maxEntities + ", " + maxTableElements + ", " + maxLocals);
+        }
+        if (maxTableElements > TABLE_ELEMENTS_CEILING || maxLocals > LOCALS_CEILING) {
+            throw new IllegalArgumentException("maxTableElements must be 0.." + TABLE_ELEMENTS_CEILING
+                    + " and maxLocals 0.." + LOCALS_CEILING + ": " + maxTableElements + ", " + maxLocals);
         }
     }
 
-    /** 32 MiB of memory, 10 s a call, 5 billion interpreted instructions, 64 KiB names, 100,000 entities. */
+    /** Chicory's own ceilings (WasmLimits.MAX_TABLE_ENTRIES, MAX_FUNCTION_LOCALS): a limit cannot go past them. */
+    static final int TABLE_ELEMENTS_CEILING = 10_000_000;
+    static final int LOCALS_CEILING = 50_000;
+
+    /** The first five limits, with the default table size and locals a function. */
+    public Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes, int maxEntities) {
+        this(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, DEFAULT_MAX_TABLE_ELEMENTS,
+                DEFAULT_MAX_LOCALS);
+    }
+
+    /**
+     * 32 MiB of memory, 10 s a call, 5 billion interpreted instructions, 64 KiB names, 100,000 entities,
+     * a table of up to 100,000 elements, 10,000 locals a function.
+     */
     public static Limits defaults() {
         return new Limits(512, Duration.ofSeconds(10), 5_000_000_000L, EnttApi.DEFAULT_MAX_NAME_BYTES,
-                EnttApi.DEFAULT_MAX_ENTITIES);
+                EnttApi.DEFAULT_MAX_ENTITIES, DEFAULT_MAX_TABLE_ELEMENTS, DEFAULT_MAX_LOCALS);
     }
 
     /** The limits in words, e.g. {@code Limits[512 pages (32 MiB), 10 s deadline, ...]}. */
@@ -51,7 +77,8 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
     String describe() {
         return count(maxMemoryPages, "page") + " (" + mebibytes(maxMemoryPages) + "), " + deadline() + ", "
                 + count(maxInstructions, "instruction") + " (interpreter), names up to " + count(maxNameBytes, "byte")
-                + ", " + (maxEntities == 1 ? "1 entity" : grouped(maxEntities) + " entities");
+                + ", " + (maxEntities == 1 ? "1 entity" : grouped(maxEntities) + " entities") + ", a table of up to "
+                + count(maxTableElements, "element") + ", " + count(maxLocals, "local") + " a function";
     }
 
     private String deadline() {
@@ -75,22 +102,34 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
     }
 
     public Limits withMaxMemoryPages(int pages) {
-        return new Limits(pages, callDeadline, maxInstructions, maxNameBytes, maxEntities);
+        return new Limits(pages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements, maxLocals);
     }
 
     public Limits withCallDeadline(Duration deadline) {
-        return new Limits(maxMemoryPages, deadline, maxInstructions, maxNameBytes, maxEntities);
+        return new Limits(maxMemoryPages, deadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
+                maxLocals);
     }
 
     public Limits withMaxInstructions(long instructions) {
-        return new Limits(maxMemoryPages, callDeadline, instructions, maxNameBytes, maxEntities);
+        return new Limits(maxMemoryPages, callDeadline, instructions, maxNameBytes, maxEntities, maxTableElements,
+                maxLocals);
     }
 
     public Limits withMaxNameBytes(int bytes) {
-        return new Limits(maxMemoryPages, callDeadline, maxInstructions, bytes, maxEntities);
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, bytes, maxEntities, maxTableElements, maxLocals);
     }
 
     public Limits withMaxEntities(int entities) {
-        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, entities);
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, entities, maxTableElements,
+                maxLocals);
+    }
+
+    public Limits withMaxTableElements(int elements) {
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, elements, maxLocals);
+    }
+
+    public Limits withMaxLocals(int locals) {
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
+                locals);
     }
 }

@@ -3,7 +3,11 @@ package dev.ecswasm.host;
 import dev.ecswasm.WorkbenchException;
 import java.util.List;
 
-/** The module imports something the host does not offer, or with another signature. */
+/**
+ * The module cannot run on this host, found before anything of it runs: it imports something the
+ * host does not offer (or with another signature), it declares more than a plugin may hold (see
+ * {@link Limits} and the README's threat model), or its bytes are not a module Chicory accepts.
+ */
 public final class LinkException extends WorkbenchException {
     private final List<String> problems;
 
@@ -12,7 +16,12 @@ public final class LinkException extends WorkbenchException {
         this.problems = List.copyOf(problems);
     }
 
-    /** One line per missing or mistyped import. */
+    LinkException(List<String> problems, Throwable cause) {
+        this(problems);
+        initCause(cause);
+    }
+
+    /** One line per problem: a missing or mistyped import, a rule the module breaks. */
     public List<String> problems() {
         return problems;
     }

@@ -25,7 +25,8 @@ import java.util.List;
  * Everything a host offers a plugin to import, like the seed's Wasmtime linker: each ABI function
  * as a Chicory host function in module {@code env} (a closure over one manager handle, as the
  * seed's lambdas capture {@code manager_ptr}), WASI with stdout and stderr captured, and any extra
- * functions. It checks a module's imports before instantiating and caps the memory a module gets.
+ * functions. It checks a module's imports and what it may hold ({@link ModuleBounds}) before
+ * instantiating, and caps the memory and table a module gets.
  */
 final class Linker {
     /** What a module without memory offers the ABI: nothing, so every pointer traps. */
@@ -47,7 +48,10 @@ final class Linker {
     private final BoundApi api;
     private final GuestOutput stdout;
     private final GuestOutput stderr;
-    private final List<ImportFunction> functions;
+    private final List<ImportFunction> functions; // what is offered, for checking imports
+    private final List<ImportFunction> abi;
+    private final List<HostFunction> extra;
+    private final Limits limits;
     private final int maxMemoryPages;
     private GuestMemory memory = NO_MEMORY; // the live instance's; replaced on each instantiation
     private String failedHostCall;          // set by a host function that threw, read by the trap handler
@@ -55,6 +59,7 @@ final class Linker {
     Linker(EnttManager manager, Limits limits, boolean echo, List<HostFunction> extra) {
         EnttApi api = new EnttApi(limits.maxNameBytes(), limits.maxEntities());
         this.api = new BoundApi(api, api.open(manager));
+        this.limits = limits;
         this.maxMemoryPages = limits.maxMemoryPages();
         this.stdout = new GuestOutput(echo ? () -> System.out : null);
         this.stderr = new GuestOutput(echo ? () -> System.err : null);
@@ -62,25 +67,49 @@ final class Linker {
         for (ApiFunction function : ApiFunctions.ALL) {
             offered.add(hostFunction(function));
         }
-        WasiPreview1 wasi = WasiPreview1.builder()
-                .withOptions(WasiOptions.builder().withStdout(stdout).withStderr(stderr).build())
-                .build();
-        Collections.addAll(offered, wasi.toHostFunctions());
-        offered.addAll(extra);
-        this.functions = List.copyOf(offered);
+        this.abi = List.copyOf(offered);
+        this.extra = List.copyOf(extra);
+        this.functions = offered(wasi());
     }
 
-    /** Throws a {@link LinkException} naming every import of {@code module} this linker cannot satisfy. */
+    /**
+     * A WASI of its own for each instance: its descriptor table is state a guest can change (close
+     * its stdout, renumber), and a fresh instance must not inherit that from the one it replaces.
+     */
+    private WasiPreview1 wasi() {
+        return WasiPreview1.builder()
+                .withOptions(WasiOptions.builder().withStdout(stdout).withStderr(stderr).build())
+                .build();
+    }
+
+    /**
+     * Throws a {@link LinkException} naming every import of {@code module} this linker cannot satisfy
+     * and everything it declares past what a plugin may hold ({@link ModuleBounds}).
+     */
     void check(WasmModule module) {
-        List<String> problems = ImportCheck.problems(module, functions);
+        List<String> problems = new ArrayList<>(ImportCheck.problems(module, functions));
+        problems.addAll(ModuleBounds.problems(module, limits));
         if (!problems.isEmpty()) {
             throw new LinkException(problems);
         }
     }
 
-    /** The functions, as Chicory's instance builder takes them. */
+    /** The functions, as Chicory's instance builder takes them, with a fresh WASI. */
     ImportValues importValues() {
-        return ImportValues.builder().withFunctions(functions).build();
+        return ImportValues.builder().withFunctions(offered(wasi())).build();
+    }
+
+    /** The ABI, then WASI, then the extra functions (which win a clash of names, as they always did). */
+    private List<ImportFunction> offered(WasiPreview1 wasi) {
+        List<ImportFunction> all = new ArrayList<>(abi);
+        Collections.addAll(all, wasi.toHostFunctions());
+        all.addAll(extra);
+        return all;
+    }
+
+    /** The most elements the guest's table may hold, at the start and after {@code table.grow}. */
+    int maxTableElements() {
+        return limits.maxTableElements();
     }
 
     /** The guest's memory, with its maximum capped at {@link Limits#maxMemoryPages()}. */

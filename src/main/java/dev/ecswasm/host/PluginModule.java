@@ -3,10 +3,13 @@ package dev.ecswasm.host;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.Table;
+import com.dylibso.chicory.wasm.types.TableLimits;
 import dev.ecswasm.WorkbenchException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +22,11 @@ import java.util.function.Function;
 
 /**
  * A parsed plugin, ready to instantiate many times. Parsing happens once here; compiling to JVM
- * bytecode happens once, on first use in {@link ExecutionMode#COMPILED}.
+ * bytecode happens once, on first use in {@link ExecutionMode#COMPILED}. Bytes that are not a module
+ * Chicory accepts, or that declare more locals than Chicory could hold, are a {@link LinkException}.
+ *
+ * <p>Every instance starts from the module as parsed: nothing one instance does (growing its table
+ * or memory, setting globals, dropping segments) changes what the next one starts with.
  */
 public final class PluginModule {
     /** Where the committed plugin lives on the classpath. */
@@ -30,11 +37,25 @@ public final class PluginModule {
     private final int sizeBytes;
     private final List<String> exports;
     private final Set<String> exportSet;
+    private final List<long[]> declaredTables; // each table's {min, max} as parsed
     private Function<Instance, Machine> compiled;
 
     private PluginModule(byte[] wasm, String origin) {
-        this.module = Parser.parse(wasm);
+        LocalsScan.check(wasm); // before Chicory's parser materialises every declared local
+        try {
+            this.module = Parser.parse(wasm);
+        } catch (ChicoryException malformed) {
+            throw new LinkException(List.of(origin + " is not a Wasm module Chicory accepts: " + malformed.getMessage()),
+                    malformed);
+        }
         this.origin = origin;
+        // Chicory 1.7.5's table.grow adds to the parsed Table's own limits, so each instance gets a
+        // table built from these, as parsed, instead of from the module's (see freshTable).
+        this.declaredTables = new ArrayList<>();
+        for (int i = 0; i < module.tableSection().tableCount(); i++) {
+            TableLimits limits = module.tableSection().getTable(i).limits();
+            declaredTables.add(new long[] {limits.min(), limits.max()});
+        }
         this.sizeBytes = wasm.length;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < module.exportSection().exportCount(); i++) {
@@ -130,6 +151,23 @@ public final class PluginModule {
 
     /** The WASI flavours a module can come in. */
     public enum ModuleStyle { REACTOR, COMMAND, LIBRARY }
+
+    /**
+     * A copy of {@code parsed}, one of this module's tables, with the limits it was parsed with and its
+     * maximum capped at {@code maxElements}: what one instance's table starts from and grows within.
+     * Chicory's {@code TableInstance.grow} adds to its Table's limits, so sharing the module's Table
+     * would make every later instance start at the size an earlier one grew to.
+     */
+    Table freshTable(Table parsed, int maxElements) {
+        for (int i = 0; i < module.tableSection().tableCount(); i++) {
+            if (module.tableSection().getTable(i) == parsed) {
+                long[] declared = declaredTables.get(i);
+                return new Table(parsed.elementType(),
+                        new TableLimits(declared[0], Math.min(declared[1], maxElements)), parsed.initialize());
+            }
+        }
+        throw new IllegalArgumentException("not a table of " + origin);
+    }
 
     /** The compiled machine factory, compiled on first request and shared by every instance. */
     synchronized Function<Instance, Machine> compiled() {

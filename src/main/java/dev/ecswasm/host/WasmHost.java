@@ -44,7 +44,12 @@ public final class WasmHost implements AutoCloseable {
         this.linker = new Linker(manager, limits, b.echo, b.extraFunctions);
         this.watchdog = new Watchdog(limits);
         this.traps = new TrapHandler(limits, watchdog, linker, b.afterTrap, this::instantiate);
-        linker.check(module.module()); // every missing or mistyped import, by name, before anything runs
+        try {
+            linker.check(module.module()); // every bad import and every rule broken, by name, before anything runs
+        } catch (LinkException refused) {
+            linker.close(); // the manager handle it opened
+            throw refused;
+        }
         this.guestThread = new GuestThread(b.stackBytes);
         try {
             onGuestThread(() -> {

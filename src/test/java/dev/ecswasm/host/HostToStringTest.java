@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** What a user at a prompt sees when a host, its module or its limits are printed. */
 class HostToStringTest {
     private static final String DEFAULT_LIMITS = "512 pages (32 MiB), 10 s deadline, 5,000,000,000 instructions"
-            + " (interpreter), names up to 65,536 bytes, 100,000 entities";
+            + " (interpreter), names up to 65,536 bytes, 100,000 entities, a table of up to 100,000 elements,"
+            + " 10,000 locals a function";
 
     @Test
     void theBundledPluginSaysBundledPluginAndItsSizeNotAClasspathPath() {
@@ -38,9 +39,10 @@ class HostToStringTest {
         Limits small = Limits.defaults().withMaxMemoryPages(3).withCallDeadline(Duration.ofMillis(250))
                 .withMaxInstructions(1_000).withMaxNameBytes(16).withMaxEntities(1);
         assertEquals("Limits[3 pages (192 KiB), 250 ms deadline, 1,000 instructions (interpreter), names up to 16 bytes,"
-                + " 1 entity]", small.toString());
-        assertEquals("Limits[1 page (64 KiB), 1 s deadline, 1 instruction (interpreter), names up to 1 byte, 0 entities]",
-                new Limits(1, Duration.ofSeconds(1), 1, 1, 0).toString());
+                + " 1 entity, a table of up to 100,000 elements, 10,000 locals a function]", small.toString());
+        assertEquals("Limits[1 page (64 KiB), 1 s deadline, 1 instruction (interpreter), names up to 1 byte, 0 entities,"
+                + " a table of up to 1 element, 1 local a function]",
+                new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1).toString());
         assertTrue(Limits.defaults().withCallDeadline(Duration.ZERO).toString().contains(", no deadline, "));
     }
 

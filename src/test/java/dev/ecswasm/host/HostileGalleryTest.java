@@ -46,7 +46,7 @@ class HostileGalleryTest {
     record Expectation(String kind, OptionalInt value, Optional<String> hostCall, Optional<String> limit,
                        Optional<String> containing) {
         private static final Pattern LINE = Pattern.compile(
-                "(returns(?: (-?\\d+))?|trap|build trap|survives)(?: in (\\w+))?(?: limit (\\w+))?(?: containing \"(.*)\")?");
+                "(returns(?: (-?\\d+))?|trap|build trap|link refused|survives)(?: in (\\w+))?(?: limit (\\w+))?(?: containing \"(.*)\")?");
 
         static Expectation of(String guest) {
             String source;
@@ -94,6 +94,10 @@ class HostileGalleryTest {
         Expectation expected = Expectation.of(guest);
         if (expected.kind().equals("build")) {
             failsToBuild(guest, mode, expected);
+            return;
+        }
+        if (expected.kind().equals("link")) {
+            refusedAtLink(guest, mode, expected);
             return;
         }
         EnttManager world = new EnttManager();
@@ -160,6 +164,31 @@ class HostileGalleryTest {
         }
         ROWS.add(new String[] {guest, mode.name().toLowerCase(Locale.ROOT), "build trap"
                 + trap.limit().map(l -> ", limit " + l).orElse("") + ": " + reason(trap), time(micros)});
+    }
+
+    /**
+     * A guest that declares more than a plugin may hold ({@code ;; expect: link refused ...}): build()
+     * throws a {@link LinkException} naming the rule, before any of it is allocated or runs; no guest
+     * thread is left, and an honest plugin loads on the same world and works.
+     */
+    private static void refusedAtLink(String guest, ExecutionMode mode, Expectation expected) {
+        EnttManager world = new EnttManager();
+        long threadsBefore = guestThreads();
+        long start = System.nanoTime();
+        LinkException refused = org.junit.jupiter.api.Assertions.assertThrows(LinkException.class,
+                () -> WasmHost.builder(load(guest)).mode(mode).manager(world).limits(GALLERY).build().close(),
+                guest + " should have been refused at link time");
+        long micros = (System.nanoTime() - start) / 1000;
+        String message = refused.getMessage();
+        expected.containing().ifPresent(text -> assertTrue(message.contains(text), message));
+        assertEquals(threadsBefore, guestThreads(), "live wasm-guest threads after " + guest + " was refused");
+        assertEquals(List.of(), Invariants.violations(world), guest);
+        assertEquals(0, world.entityCount(), guest + " ran nothing");
+        try (WasmHost honest = WasmHost.builder(load("past_end")).mode(mode).manager(world).limits(GALLERY).build()) {
+            assertEquals(1, honest.callInt("honest"), "an honest plugin after " + guest);
+        }
+        ROWS.add(new String[] {guest, mode.name().toLowerCase(Locale.ROOT), "link refused: " + refused.problems().get(0),
+                time(micros)});
     }
 
     private static long guestThreads() {
