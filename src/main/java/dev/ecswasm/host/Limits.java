@@ -17,9 +17,15 @@ import java.util.Objects;
  *                        only (fuel); the compiled mode relies on the deadline
  * @param maxNameBytes    the longest name {@code host_add_name} accepts
  * @param maxEntities     the most live entities {@code host_create_entity} lets the world reach
+ * @param maxOutputBytes  how much of each WASI output stream (stdout, stderr) the host keeps: the last
+ *                        this many bytes; what came before is counted and reported as dropped, never
+ *                        copied out of guest memory
  */
 public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes,
-                     int maxEntities) {
+                     int maxEntities, int maxOutputBytes) {
+
+    /** The tail of each output stream kept by default: 64 KiB. */
+    public static final int DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024;
 
     public Limits {
         Objects.requireNonNull(callDeadline, "callDeadline");
@@ -33,12 +39,26 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
             throw new IllegalArgumentException("limits must be positive: " + maxInstructions + ", " + maxNameBytes
                     + ", " + maxEntities);
         }
+        if (maxOutputBytes < 0 || maxOutputBytes > MAX_OUTPUT_BYTES) {
+            throw new IllegalArgumentException("maxOutputBytes must be 0.." + MAX_OUTPUT_BYTES + ": " + maxOutputBytes);
+        }
     }
 
-    /** 32 MiB of memory, 10 s a call, 5 billion interpreted instructions, 64 KiB names, 100,000 entities. */
+    /** The largest tail a stream may keep: 64 MiB, so two kept streams stay a small part of a heap. */
+    private static final int MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+
+    /** The limits without an output setting: each stream keeps {@link #DEFAULT_MAX_OUTPUT_BYTES}. */
+    public Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes, int maxEntities) {
+        this(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, DEFAULT_MAX_OUTPUT_BYTES);
+    }
+
+    /**
+     * 32 MiB of memory, 10 s a call, 5 billion interpreted instructions, 64 KiB names, 100,000 entities,
+     * the last 64 KiB of each output stream.
+     */
     public static Limits defaults() {
         return new Limits(512, Duration.ofSeconds(10), 5_000_000_000L, EnttApi.DEFAULT_MAX_NAME_BYTES,
-                EnttApi.DEFAULT_MAX_ENTITIES);
+                EnttApi.DEFAULT_MAX_ENTITIES, DEFAULT_MAX_OUTPUT_BYTES);
     }
 
     /** The limits in words, e.g. {@code Limits[512 pages (32 MiB), 10 s deadline, ...]}. */
@@ -51,7 +71,15 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
     String describe() {
         return count(maxMemoryPages, "page") + " (" + mebibytes(maxMemoryPages) + "), " + deadline() + ", "
                 + count(maxInstructions, "instruction") + " (interpreter), names up to " + count(maxNameBytes, "byte")
-                + ", " + (maxEntities == 1 ? "1 entity" : grouped(maxEntities) + " entities");
+                + ", " + (maxEntities == 1 ? "1 entity" : grouped(maxEntities) + " entities") + ", output kept: last "
+                + bytes(maxOutputBytes) + " a stream";
+    }
+
+    private static String bytes(long n) {
+        if (n >= 1024 && n % (1024 * 1024) == 0) {
+            return n / (1024 * 1024) + " MiB";
+        }
+        return n >= 1024 && n % 1024 == 0 ? n / 1024 + " KiB" : count(n, "byte");
     }
 
     private String deadline() {
@@ -75,22 +103,26 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
     }
 
     public Limits withMaxMemoryPages(int pages) {
-        return new Limits(pages, callDeadline, maxInstructions, maxNameBytes, maxEntities);
+        return new Limits(pages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxOutputBytes);
     }
 
     public Limits withCallDeadline(Duration deadline) {
-        return new Limits(maxMemoryPages, deadline, maxInstructions, maxNameBytes, maxEntities);
+        return new Limits(maxMemoryPages, deadline, maxInstructions, maxNameBytes, maxEntities, maxOutputBytes);
     }
 
     public Limits withMaxInstructions(long instructions) {
-        return new Limits(maxMemoryPages, callDeadline, instructions, maxNameBytes, maxEntities);
+        return new Limits(maxMemoryPages, callDeadline, instructions, maxNameBytes, maxEntities, maxOutputBytes);
     }
 
     public Limits withMaxNameBytes(int bytes) {
-        return new Limits(maxMemoryPages, callDeadline, maxInstructions, bytes, maxEntities);
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, bytes, maxEntities, maxOutputBytes);
     }
 
     public Limits withMaxEntities(int entities) {
-        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, entities);
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, entities, maxOutputBytes);
+    }
+
+    public Limits withMaxOutputBytes(int bytes) {
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, bytes);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ecswasm.host;
 
 import dev.ecswasm.WorkbenchException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Optional;
  * host call failed (if one did), and what the loader did to keep the plugin usable.
  */
 public final class PluginTrap extends WorkbenchException {
+    /** The most of the guest's stderr a message quotes: its last this many characters. */
+    static final int STDERR_IN_MESSAGE = 4096;
     private final String export;
     private final String hostCall;
     private final String guestStderr;
@@ -50,7 +53,15 @@ public final class PluginTrap extends WorkbenchException {
             out.append(" (limit ").append(limit).append(')');
         }
         if (!stderr.isBlank()) {
-            out.append("\nguest stderr: ").append(stderr.strip());
+            String quoted = stderr.strip();
+            if (quoted.length() > STDERR_IN_MESSAGE) {
+                out.append(String.format(Locale.ROOT, "\nguest stderr (its last %,d of %,d characters kept; all in"
+                        + " guestStderr()): ", STDERR_IN_MESSAGE, quoted.length()));
+                quoted = quoted.substring(quoted.length() - STDERR_IN_MESSAGE);
+            } else {
+                out.append("\nguest stderr: ");
+            }
+            out.append(quoted);
         }
         out.append("\n(").append(switch (recovery) {
             case STACK_RESTORED -> "the guest's stack pointer was restored; the plugin is usable";
@@ -70,7 +81,11 @@ public final class PluginTrap extends WorkbenchException {
         return Optional.ofNullable(hostCall);
     }
 
-    /** What the guest wrote to stderr during the failed call (a Rust panic message goes here). */
+    /**
+     * What the guest wrote to stderr during the failed call (a Rust panic message goes here): at most
+     * the last {@link Limits#maxOutputBytes()}, opening with a line saying how much was dropped if more
+     * was written.
+     */
     public String guestStderr() {
         return guestStderr;
     }
