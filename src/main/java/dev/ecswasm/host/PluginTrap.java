@@ -29,7 +29,12 @@ public final class PluginTrap extends WorkbenchException {
          * The plugin failed while being instantiated (its start function, {@code _start} or
          * {@code _initialize}): no host was built, and its guest thread has ended.
          */
-        NOT_BUILT
+        NOT_BUILT,
+        /**
+         * The call ran the JVM out of heap, the instance was let go to give it back, and a fresh one
+         * could not be made: this host refuses further calls; build a new one.
+         */
+        HOST_UNUSABLE
     }
 
     PluginTrap(String export, String hostCall, String guestStderr, Recovery recovery, String limit, String reason,
@@ -67,6 +72,7 @@ public final class PluginTrap extends WorkbenchException {
             case STACK_RESTORED -> "the guest's stack pointer was restored; the plugin is usable";
             case REINSTANTIATED -> "the instance was replaced; the plugin is usable, its own memory is fresh";
             case NOT_BUILT -> "no host was built; nothing of it is left running";
+            case HOST_UNUSABLE -> "the plugin could not be started again; this host refuses further calls";
         }).append(')');
         return out.toString();
     }

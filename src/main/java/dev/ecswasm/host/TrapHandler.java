@@ -71,6 +71,31 @@ final class TrapHandler {
         return new PluginTrap(export, hostCall, stderr, recovery, why.limit, reason, failure);
     }
 
+    /**
+     * Explains a call that ran the JVM out of heap and recovers from it. The caller has let go of the
+     * instance already (it holds the memory that filled the heap); this makes a fresh one, whatever
+     * {@code afterTrap} says, and if even that fails the host is left without one
+     * ({@link PluginTrap.Recovery#HOST_UNUSABLE}).
+     *
+     * @param memoryPages the guest memory's size in pages when the heap ran out
+     */
+    PluginTrap heapExhausted(String export, OutOfMemoryError failure, boolean timedOut, int memoryPages) {
+        traps++;
+        PluginTrap.Recovery recovery = PluginTrap.Recovery.REINSTANTIATED;
+        String after = afterTrap == PluginTrap.Recovery.REINSTANTIATED ? ""
+                : "; the instance was replaced all the same, as only that gives the heap back";
+        try {
+            reinstantiate.run();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError fresh) {
+            recovery = PluginTrap.Recovery.HOST_UNUSABLE;
+            after = "; a fresh instance failed too (" + firstLine(fresh) + ")";
+        }
+        String hostCall = linker.failedHostCall();
+        Explanation why = explain(failure, timedOut, hostCall, memoryPages);
+        return new PluginTrap(export, hostCall, linker.stderr().since(stderrMark), recovery, why.limit,
+                why.reason + after, failure);
+    }
+
     private static String firstLine(Throwable t) {
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return message.lines().findFirst().orElse(message);

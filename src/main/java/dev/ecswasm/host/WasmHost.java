@@ -2,6 +2,7 @@ package dev.ecswasm.host;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import dev.ecswasm.WorkbenchException;
 import dev.ecswasm.abi.BoundApi;
@@ -126,9 +127,15 @@ public final class WasmHost implements AutoCloseable {
             return this;
         }
 
-        /** Restore the stack pointer (default) or replace the instance after a trap. */
+        /**
+         * Restore the stack pointer (default) or replace the instance after a trap. A trap that
+         * exhausted the JVM's heap replaces the instance either way: only that gives the heap back.
+         */
         public Builder afterTrap(PluginTrap.Recovery recovery) {
-            this.afterTrap = Objects.requireNonNull(recovery, "recovery");
+            if (recovery != PluginTrap.Recovery.STACK_RESTORED && recovery != PluginTrap.Recovery.REINSTANTIATED) {
+                throw new IllegalArgumentException("afterTrap takes STACK_RESTORED or REINSTANTIATED, not " + recovery);
+            }
+            this.afterTrap = recovery;
             return this;
         }
 
@@ -208,10 +215,17 @@ public final class WasmHost implements AutoCloseable {
             try {
                 long[] results = instance.export(export).apply(args);
                 return results == null ? new long[0] : results;
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError failure) {
-                // An OutOfMemoryError here is the guest's doing (memory.grow past what the heap holds):
-                // the allocation that failed is gone, so the handler has room to explain and recover.
+            } catch (RuntimeException | StackOverflowError failure) {
                 throw traps.trap(export, failure, watchdog.stop(call), instance);
+            } catch (OutOfMemoryError exhausted) {
+                // The guest filled the heap: memory.grow past what it holds (Chicory allocates page by
+                // page and keeps the pages it got before it ran out), or a host call for it. Only
+                // dropping the instance gives that back, so it goes first, whatever afterTrap says.
+                boolean timedOut = watchdog.stop(call);
+                int pages = instance.memoryPages();
+                instance = null;
+                linker.attach((Memory) null);
+                throw traps.heapExhausted(export, exhausted, timedOut, pages);
             } finally {
                 watchdog.stop(call); // a second stop after a trap changes nothing
             }
@@ -225,6 +239,10 @@ public final class WasmHost implements AutoCloseable {
      * with whatever it finds (the interpreter) or fail with an index out of bounds (compiled code).
      */
     private void checkArguments(String export, long[] args) {
+        if (instance == null) {
+            throw new IllegalStateException("this host has no plugin instance left: the JVM's heap ran out and a"
+                    + " fresh instance could not be made; build a new host");
+        }
         FunctionType type = instance.exportType(export);
         int wanted = type.params().size();
         if (args.length != wanted) {
