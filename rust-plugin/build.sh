@@ -41,6 +41,7 @@ cp "target/$target/release/ecs_plugin.wasm" "$out"
 echo "built $out ($(wc -c < "$out") bytes, $("${RUSTC:-rustc}" --version), $target)"
 
 # The hostile-guest gallery: WAT sources, compiled by wabt's wat2wasm (apt-get install -y wabt).
+# A guest that needs a proposal says so in a line of its own: ";; wat2wasm-flags: --enable-exceptions".
 hostile_out="$here/../src/test/resources/hostile"
 if command -v wat2wasm >/dev/null 2>&1; then
     mkdir -p "$hostile_out"

@@ -7,6 +7,7 @@ import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.MutabilityType;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.ecswasm.abi.GuestMemory;
@@ -95,6 +96,11 @@ final class GuestInstance {
 
     ExportFunction export(String name) {
         return exports.computeIfAbsent(name, instance::export);
+    }
+
+    /** The type of the exported function {@code name}: what it takes and returns. */
+    FunctionType exportType(String name) {
+        return instance.exportType(name);
     }
 
     GuestMemory memory() {

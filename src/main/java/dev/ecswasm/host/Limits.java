@@ -22,13 +22,18 @@ import java.util.Objects;
  *                        fails the way Wasm says it fails (it returns -1)
  * @param maxLocals       the most locals (parameters included) one guest function may declare; more is
  *                        refused when the host is built ({@link LinkException})
+ * @param maxOutputBytes  how much of each WASI output stream (stdout, stderr) the host keeps: the last
+ *                        this many bytes; what came before is counted and reported as dropped, never
+ *                        copied out of guest memory
  */
 public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes,
-                     int maxEntities, int maxTableElements, int maxLocals) {
+                     int maxEntities, int maxTableElements, int maxLocals, int maxOutputBytes) {
 
     /** The default table size and locals a function: enough for any rustc or clang output seen here. */
     public static final int DEFAULT_MAX_TABLE_ELEMENTS = 100_000;
     public static final int DEFAULT_MAX_LOCALS = 10_000;
+    /** The tail of each output stream kept by default: 64 KiB. */
+    public static final int DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024;
 
     public Limits {
         Objects.requireNonNull(callDeadline, "callDeadline");
@@ -46,25 +51,30 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
             throw new IllegalArgumentException("maxTableElements must be 0.." + TABLE_ELEMENTS_CEILING
                     + " and maxLocals 0.." + LOCALS_CEILING + ": " + maxTableElements + ", " + maxLocals);
         }
+        if (maxOutputBytes < 0 || maxOutputBytes > MAX_OUTPUT_BYTES) {
+            throw new IllegalArgumentException("maxOutputBytes must be 0.." + MAX_OUTPUT_BYTES + ": " + maxOutputBytes);
+        }
     }
 
     /** Chicory's own ceilings (WasmLimits.MAX_TABLE_ENTRIES, MAX_FUNCTION_LOCALS): a limit cannot go past them. */
     static final int TABLE_ELEMENTS_CEILING = 10_000_000;
     static final int LOCALS_CEILING = 50_000;
+    /** The largest tail a stream may keep: 64 MiB, so two kept streams stay a small part of a heap. */
+    private static final int MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
-    /** The first five limits, with the default table size and locals a function. */
+    /** The first five limits, with the default table size, locals a function and output kept. */
     public Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes, int maxEntities) {
         this(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, DEFAULT_MAX_TABLE_ELEMENTS,
-                DEFAULT_MAX_LOCALS);
+                DEFAULT_MAX_LOCALS, DEFAULT_MAX_OUTPUT_BYTES);
     }
 
     /**
      * 32 MiB of memory, 10 s a call, 5 billion interpreted instructions, 64 KiB names, 100,000 entities,
-     * a table of up to 100,000 elements, 10,000 locals a function.
+     * a table of up to 100,000 elements, 10,000 locals a function, the last 64 KiB of each output stream.
      */
     public static Limits defaults() {
         return new Limits(512, Duration.ofSeconds(10), 5_000_000_000L, EnttApi.DEFAULT_MAX_NAME_BYTES,
-                EnttApi.DEFAULT_MAX_ENTITIES, DEFAULT_MAX_TABLE_ELEMENTS, DEFAULT_MAX_LOCALS);
+                EnttApi.DEFAULT_MAX_ENTITIES, DEFAULT_MAX_TABLE_ELEMENTS, DEFAULT_MAX_LOCALS, DEFAULT_MAX_OUTPUT_BYTES);
     }
 
     /** The limits in words, e.g. {@code Limits[512 pages (32 MiB), 10 s deadline, ...]}. */
@@ -78,7 +88,15 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
         return count(maxMemoryPages, "page") + " (" + mebibytes(maxMemoryPages) + "), " + deadline() + ", "
                 + count(maxInstructions, "instruction") + " (interpreter), names up to " + count(maxNameBytes, "byte")
                 + ", " + (maxEntities == 1 ? "1 entity" : grouped(maxEntities) + " entities") + ", a table of up to "
-                + count(maxTableElements, "element") + ", " + count(maxLocals, "local") + " a function";
+                + count(maxTableElements, "element") + ", " + count(maxLocals, "local") + " a function, output kept: last "
+                + bytes(maxOutputBytes) + " a stream";
+    }
+
+    private static String bytes(long n) {
+        if (n >= 1024 && n % (1024 * 1024) == 0) {
+            return n / (1024 * 1024) + " MiB";
+        }
+        return n >= 1024 && n % 1024 == 0 ? n / 1024 + " KiB" : count(n, "byte");
     }
 
     private String deadline() {
@@ -102,34 +120,34 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
     }
 
     public Limits withMaxMemoryPages(int pages) {
-        return new Limits(pages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements, maxLocals);
+        return new Limits(pages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements, maxLocals, maxOutputBytes);
     }
 
     public Limits withCallDeadline(Duration deadline) {
-        return new Limits(maxMemoryPages, deadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
-                maxLocals);
+        return new Limits(maxMemoryPages, deadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements, maxLocals, maxOutputBytes);
     }
 
     public Limits withMaxInstructions(long instructions) {
-        return new Limits(maxMemoryPages, callDeadline, instructions, maxNameBytes, maxEntities, maxTableElements,
-                maxLocals);
+        return new Limits(maxMemoryPages, callDeadline, instructions, maxNameBytes, maxEntities, maxTableElements, maxLocals, maxOutputBytes);
     }
 
     public Limits withMaxNameBytes(int bytes) {
-        return new Limits(maxMemoryPages, callDeadline, maxInstructions, bytes, maxEntities, maxTableElements, maxLocals);
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, bytes, maxEntities, maxTableElements, maxLocals, maxOutputBytes);
     }
 
     public Limits withMaxEntities(int entities) {
-        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, entities, maxTableElements,
-                maxLocals);
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, entities, maxTableElements, maxLocals, maxOutputBytes);
     }
 
     public Limits withMaxTableElements(int elements) {
-        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, elements, maxLocals);
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, elements, maxLocals, maxOutputBytes);
     }
 
     public Limits withMaxLocals(int locals) {
-        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
-                locals);
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements, locals, maxOutputBytes);
+    }
+
+    public Limits withMaxOutputBytes(int bytes) {
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements, maxLocals, bytes);
     }
 }

@@ -61,8 +61,8 @@ final class Linker {
         this.api = new BoundApi(api, api.open(manager));
         this.limits = limits;
         this.maxMemoryPages = limits.maxMemoryPages();
-        this.stdout = new GuestOutput(echo ? () -> System.out : null);
-        this.stderr = new GuestOutput(echo ? () -> System.err : null);
+        this.stdout = new GuestOutput("stdout", limits.maxOutputBytes(), echo ? () -> System.out : null);
+        this.stderr = new GuestOutput("stderr", limits.maxOutputBytes(), echo ? () -> System.err : null);
         List<ImportFunction> offered = new ArrayList<>();
         for (ApiFunction function : ApiFunctions.ALL) {
             offered.add(hostFunction(function));
@@ -102,7 +102,9 @@ final class Linker {
     /** The ABI, then WASI, then the extra functions (which win a clash of names, as they always did). */
     private List<ImportFunction> offered(WasiPreview1 wasi) {
         List<ImportFunction> all = new ArrayList<>(abi);
-        Collections.addAll(all, wasi.toHostFunctions());
+        for (HostFunction function : wasi.toHostFunctions()) { // fd_write keeps a bounded tail: GuestOutput
+            all.add(function.name().equals("fd_write") ? GuestOutput.fdWrite(function, stdout, stderr) : function);
+        }
         all.addAll(extra);
         return all;
     }

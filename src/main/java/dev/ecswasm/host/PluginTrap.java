@@ -1,6 +1,7 @@
 package dev.ecswasm.host;
 
 import dev.ecswasm.WorkbenchException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Optional;
  * host call failed (if one did), and what the loader did to keep the plugin usable.
  */
 public final class PluginTrap extends WorkbenchException {
+    /** The most of the guest's stderr a message quotes: its last this many characters. */
+    static final int STDERR_IN_MESSAGE = 4096;
     private final String export;
     private final String hostCall;
     private final String guestStderr;
@@ -26,7 +29,12 @@ public final class PluginTrap extends WorkbenchException {
          * The plugin failed while being instantiated (its start function, {@code _start} or
          * {@code _initialize}): no host was built, and its guest thread has ended.
          */
-        NOT_BUILT
+        NOT_BUILT,
+        /**
+         * The call ran the JVM out of heap, the instance was let go to give it back, and a fresh one
+         * could not be made: this host refuses further calls; build a new one.
+         */
+        HOST_UNUSABLE
     }
 
     PluginTrap(String export, String hostCall, String guestStderr, Recovery recovery, String limit, String reason,
@@ -50,12 +58,21 @@ public final class PluginTrap extends WorkbenchException {
             out.append(" (limit ").append(limit).append(')');
         }
         if (!stderr.isBlank()) {
-            out.append("\nguest stderr: ").append(stderr.strip());
+            String quoted = stderr.strip();
+            if (quoted.length() > STDERR_IN_MESSAGE) {
+                out.append(String.format(Locale.ROOT, "\nguest stderr (its last %,d of %,d characters kept; all in"
+                        + " guestStderr()): ", STDERR_IN_MESSAGE, quoted.length()));
+                quoted = quoted.substring(quoted.length() - STDERR_IN_MESSAGE);
+            } else {
+                out.append("\nguest stderr: ");
+            }
+            out.append(quoted);
         }
         out.append("\n(").append(switch (recovery) {
             case STACK_RESTORED -> "the guest's stack pointer was restored; the plugin is usable";
             case REINSTANTIATED -> "the instance was replaced; the plugin is usable, its own memory is fresh";
             case NOT_BUILT -> "no host was built; nothing of it is left running";
+            case HOST_UNUSABLE -> "the plugin could not be started again; this host refuses further calls";
         }).append(')');
         return out.toString();
     }
@@ -70,7 +87,11 @@ public final class PluginTrap extends WorkbenchException {
         return Optional.ofNullable(hostCall);
     }
 
-    /** What the guest wrote to stderr during the failed call (a Rust panic message goes here). */
+    /**
+     * What the guest wrote to stderr during the failed call (a Rust panic message goes here): at most
+     * the last {@link Limits#maxOutputBytes()}, opening with a line saying how much was dropped if more
+     * was written.
+     */
     public String guestStderr() {
         return guestStderr;
     }

@@ -1,8 +1,13 @@
 package dev.ecswasm.host;
 
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.runtime.WasmException;
+import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.UninstantiableException;
 import dev.ecswasm.abi.LimitTrap;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.util.Locale;
 
 /**
  * What a host does when a guest call fails: works out why it stopped and which limit, if any,
@@ -19,7 +24,7 @@ final class TrapHandler {
     private final PluginTrap.Recovery afterTrap;
     private final Runnable reinstantiate;
     private long[] savedGlobals; // as they were before the running call
-    private int stderrMark;      // how much stderr there was before the running call
+    private long stderrMark;     // how much stderr had been written before the running call
     private long traps;
 
     TrapHandler(Limits limits, Watchdog watchdog, Linker linker, PluginTrap.Recovery afterTrap,
@@ -34,7 +39,7 @@ final class TrapHandler {
     /** Remembers what a trap in the call about to run would need to undo. */
     void beforeCall(GuestInstance instance) {
         savedGlobals = instance.mutableGlobals();
-        stderrMark = linker.stderr().size();
+        stderrMark = linker.stderr().written();
         linker.clearFailedHostCall();
     }
 
@@ -53,7 +58,7 @@ final class TrapHandler {
         if (afterTrap == PluginTrap.Recovery.REINSTANTIATED) {
             try {
                 reinstantiate.run(); // under a fresh budget: not the fuel and time this call used up
-            } catch (RuntimeException | StackOverflowError fresh) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError fresh) {
                 // Keep the old instance, pointed at again, with its stack pointer put back.
                 linker.attach(instance.memory());
                 instance.restoreMutableGlobals(savedGlobals);
@@ -66,6 +71,31 @@ final class TrapHandler {
         return new PluginTrap(export, hostCall, stderr, recovery, why.limit, reason, failure);
     }
 
+    /**
+     * Explains a call that ran the JVM out of heap and recovers from it. The caller has let go of the
+     * instance already (it holds the memory that filled the heap); this makes a fresh one, whatever
+     * {@code afterTrap} says, and if even that fails the host is left without one
+     * ({@link PluginTrap.Recovery#HOST_UNUSABLE}).
+     *
+     * @param memoryPages the guest memory's size in pages when the heap ran out
+     */
+    PluginTrap heapExhausted(String export, OutOfMemoryError failure, boolean timedOut, int memoryPages) {
+        traps++;
+        PluginTrap.Recovery recovery = PluginTrap.Recovery.REINSTANTIATED;
+        String after = afterTrap == PluginTrap.Recovery.REINSTANTIATED ? ""
+                : "; the instance was replaced all the same, as only that gives the heap back";
+        try {
+            reinstantiate.run();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError fresh) {
+            recovery = PluginTrap.Recovery.HOST_UNUSABLE;
+            after = "; a fresh instance failed too (" + firstLine(fresh) + ")";
+        }
+        String hostCall = linker.failedHostCall();
+        Explanation why = explain(failure, timedOut, hostCall, memoryPages);
+        return new PluginTrap(export, hostCall, linker.stderr().since(stderrMark), recovery, why.limit,
+                why.reason + after, failure);
+    }
+
     private static String firstLine(Throwable t) {
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return message.lines().findFirst().orElse(message);
@@ -75,9 +105,9 @@ final class TrapHandler {
      * Explains a plugin that failed while being instantiated: {@code phase} says what ran (the start
      * function, {@code _start}, {@code _initialize}); nothing is recovered, no host is built.
      *
-     * @param stderrMark how much the guest had written to stderr before
+     * @param stderrMark how much the guest had written to stderr before ({@link GuestOutput#written()})
      */
-    PluginTrap startFailed(String phase, Throwable failure, boolean timedOut, int stderrMark) {
+    PluginTrap startFailed(String phase, Throwable failure, boolean timedOut, long stderrMark) {
         String hostCall = linker.failedHostCall();
         Explanation why = explain(failure, timedOut, hostCall, 0);
         return new PluginTrap(phase, hostCall, linker.stderr().since(stderrMark), PluginTrap.Recovery.NOT_BUILT,
@@ -99,11 +129,22 @@ final class TrapHandler {
         }
         if (failure instanceof Watchdog.Exceeded) {
             limit = ((Watchdog.Exceeded) failure).limit;
-        } else if (timedOut && failure instanceof ChicoryInterruptedException) {
+        } else if (timedOut && interrupted(failure)) {
             limit = "callDeadline";
-            reason = watchdog.deadlineMessage();
+            // Compiled code and the interpreter stop at an interrupt check; a WASI call that waits
+            // (poll_oneoff sleeping, say) fails with Chicory's "Thread interrupted": same deadline.
+            reason = watchdog.deadlineMessage() + (failure instanceof ChicoryInterruptedException ? ""
+                    : " while it waited in a WASI call (" + reason + ")");
         } else if (failure instanceof StackOverflowError) {
             reason = "the guest's calls nested deeper than the guest thread's stack allows";
+        } else if (failure instanceof WasmException) {
+            reason = "the guest threw a Wasm exception (tag " + ((WasmException) failure).tagIdx()
+                    + ") that it did not catch";
+        } else if (failure instanceof OutOfMemoryError) {
+            reason = String.format(Locale.ROOT, "the JVM ran out of heap while the guest ran (%s), with guest memory"
+                    + " at %,d pages (%,d MiB) of maxMemoryPages %,d: this JVM's heap cannot hold the memory the"
+                    + " limits allow; lower maxMemoryPages or give the JVM more heap (-Xmx)", reason, memoryPages,
+                    memoryPages / 16, limits.maxMemoryPages());
         }
         for (Throwable t = failure; t != null && limit == null; t = t.getCause()) {
             if (t instanceof LimitTrap) {
@@ -115,6 +156,18 @@ final class TrapHandler {
             reason += "; guest memory is full at " + limits.maxMemoryPages() + " pages";
         }
         return new Explanation(limit, reason);
+    }
+
+    /** Whether {@code failure} is what an interrupt (the watchdog's) makes of guest code or a WASI call. */
+    private static boolean interrupted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ChicoryInterruptedException || t instanceof InterruptedException
+                    || t instanceof InterruptedIOException || t instanceof ClosedByInterruptException
+                    || (t instanceof ChicoryException && "Thread interrupted".equals(t.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many calls have trapped so far. */

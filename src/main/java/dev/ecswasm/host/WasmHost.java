@@ -2,12 +2,15 @@ package dev.ecswasm.host;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.types.FunctionType;
 import dev.ecswasm.WorkbenchException;
 import dev.ecswasm.abi.BoundApi;
 import dev.ecswasm.abi.GuestMemory;
 import dev.ecswasm.world.EnttManager;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -80,7 +83,7 @@ public final class WasmHost implements AutoCloseable {
     private GuestInstance startInstance() {
         Instance.Builder builder = GuestInstance.builder(module, mode, linker, watchdog);
         String phase = module.startPhase();
-        int stderrMark = linker.stderr().size();
+        long stderrMark = linker.stderr().written();
         linker.clearFailedHostCall();
         long watched = ++watchIds;
         watchdog.start(watched); // instantiating runs guest code: under the limits of a call, afresh
@@ -93,7 +96,7 @@ public final class WasmHost implements AutoCloseable {
             return started;
         } catch (LinkException refused) {
             throw refused;
-        } catch (RuntimeException | StackOverflowError failure) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError failure) {
             throw traps.startFailed(phase, failure, watchdog.stop(watched), stderrMark);
         } finally {
             watchdog.stop(watched);
@@ -137,9 +140,15 @@ public final class WasmHost implements AutoCloseable {
             return this;
         }
 
-        /** Restore the stack pointer (default) or replace the instance after a trap. */
+        /**
+         * Restore the stack pointer (default) or replace the instance after a trap. A trap that
+         * exhausted the JVM's heap replaces the instance either way: only that gives the heap back.
+         */
         public Builder afterTrap(PluginTrap.Recovery recovery) {
-            this.afterTrap = Objects.requireNonNull(recovery, "recovery");
+            if (recovery != PluginTrap.Recovery.STACK_RESTORED && recovery != PluginTrap.Recovery.REINSTANTIATED) {
+                throw new IllegalArgumentException("afterTrap takes STACK_RESTORED or REINSTANTIATED, not " + recovery);
+            }
+            this.afterTrap = recovery;
             return this;
         }
 
@@ -175,7 +184,8 @@ public final class WasmHost implements AutoCloseable {
      * Calls an export and returns its results (empty for a void export).
      *
      * @throws PluginTrap if the call trapped; the plugin is usable again when this is thrown
-     * @throws IllegalArgumentException if the module has no such export
+     * @throws IllegalArgumentException if the module has no such export, or it takes a different number
+     *         of arguments (a caller's mistake, not the guest's: the message gives the export's signature)
      */
     public long[] call(String export, long... args) {
         if (!module.exportsFunction(export)) {
@@ -214,6 +224,7 @@ public final class WasmHost implements AutoCloseable {
 
     /** One export call, on the guest thread, watched; a failure becomes a {@link PluginTrap}. */
     private long[] callHere(String export, long[] args) {
+        checkArguments(export, args);
         guestThread.enter(export); // refuses a host function calling back into the guest
         worldLock.lock(); // another host's call on this world finishes first; its wait is not this call's time
         try {
@@ -226,6 +237,15 @@ public final class WasmHost implements AutoCloseable {
                 return results == null ? new long[0] : results;
             } catch (RuntimeException | StackOverflowError failure) {
                 throw traps.trap(export, failure, watchdog.stop(call), instance);
+            } catch (OutOfMemoryError exhausted) {
+                // The guest filled the heap: memory.grow past what it holds (Chicory allocates page by
+                // page and keeps the pages it got before it ran out), or a host call for it. Only
+                // dropping the instance gives that back, so it goes first, whatever afterTrap says.
+                boolean timedOut = watchdog.stop(call);
+                int pages = instance.memoryPages();
+                instance = null;
+                linker.attach((Memory) null);
+                throw traps.heapExhausted(export, exhausted, timedOut, pages);
             } finally {
                 watchdog.stop(call); // a second stop after a trap changes nothing
             }
@@ -233,6 +253,36 @@ public final class WasmHost implements AutoCloseable {
             worldLock.unlock();
             guestThread.leave();
         }
+    }
+
+    /**
+     * Refuses a call with the wrong number of arguments before it reaches Chicory, which would run it
+     * with whatever it finds (the interpreter) or fail with an index out of bounds (compiled code).
+     */
+    private void checkArguments(String export, long[] args) {
+        if (instance == null) {
+            throw new IllegalStateException("this host has no plugin instance left: the JVM's heap ran out and a"
+                    + " fresh instance could not be made; build a new host");
+        }
+        FunctionType type = instance.exportType(export);
+        int wanted = type.params().size();
+        if (args.length != wanted) {
+            throw new IllegalArgumentException("the export " + signature(export, type) + " takes " + wanted
+                    + (wanted == 1 ? " argument" : " arguments") + ", but was called with " + args.length);
+        }
+    }
+
+    /** An export's signature as WAT would say it, e.g. {@code fuzz(i32, i32) -> i32}. */
+    private static String signature(String export, FunctionType type) {
+        StringBuilder out = new StringBuilder(export).append('(');
+        for (int i = 0; i < type.params().size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(type.params().get(i).toString().toLowerCase(Locale.ROOT));
+        }
+        out.append(')');
+        for (int i = 0; i < type.returns().size(); i++) {
+            out.append(i == 0 ? " -> " : ", ").append(type.returns().get(i).toString().toLowerCase(Locale.ROOT));
+        }
+        return out.toString();
     }
 
     /** The values of the instance's mutable globals, in order; for rustc output, the stack pointer. */
@@ -318,12 +368,15 @@ public final class WasmHost implements AutoCloseable {
         return limits;
     }
 
-    /** Everything the guest has written to stdout. */
+    /**
+     * What the guest has written to stdout: the last {@link Limits#maxOutputBytes()} of it, opening with
+     * a line saying how many bytes were dropped before that, if any were.
+     */
     public String stdout() {
         return linker.stdout().text();
     }
 
-    /** Everything the guest has written to stderr. */
+    /** What the guest has written to stderr, kept as {@link #stdout()} is. */
     public String stderr() {
         return linker.stderr().text();
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class HostToStringTest {
     private static final String DEFAULT_LIMITS = "512 pages (32 MiB), 10 s deadline, 5,000,000,000 instructions"
             + " (interpreter), names up to 65,536 bytes, 100,000 entities, a table of up to 100,000 elements,"
-            + " 10,000 locals a function";
+            + " 10,000 locals a function, output kept: last 64 KiB a stream";
 
     @Test
     void theBundledPluginSaysBundledPluginAndItsSizeNotAClasspathPath() {
@@ -37,12 +37,15 @@ class HostToStringTest {
     void limitsPrintInWords() {
         assertEquals("Limits[" + DEFAULT_LIMITS + "]", Limits.defaults().toString());
         Limits small = Limits.defaults().withMaxMemoryPages(3).withCallDeadline(Duration.ofMillis(250))
-                .withMaxInstructions(1_000).withMaxNameBytes(16).withMaxEntities(1);
+                .withMaxInstructions(1_000).withMaxNameBytes(16).withMaxEntities(1).withMaxOutputBytes(100);
         assertEquals("Limits[3 pages (192 KiB), 250 ms deadline, 1,000 instructions (interpreter), names up to 16 bytes,"
-                + " 1 entity, a table of up to 100,000 elements, 10,000 locals a function]", small.toString());
+                + " 1 entity, a table of up to 100,000 elements, 10,000 locals a function,"
+                + " output kept: last 100 bytes a stream]", small.toString());
         assertEquals("Limits[1 page (64 KiB), 1 s deadline, 1 instruction (interpreter), names up to 1 byte, 0 entities,"
-                + " a table of up to 1 element, 1 local a function]",
-                new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1).toString());
+                + " a table of up to 1 element, 1 local a function, output kept: last 1 byte a stream]",
+                new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1, 1).toString());
+        assertEquals(new Limits(1, Duration.ofSeconds(1), 1, 1, 0, Limits.DEFAULT_MAX_TABLE_ELEMENTS,
+                Limits.DEFAULT_MAX_LOCALS, Limits.DEFAULT_MAX_OUTPUT_BYTES), new Limits(1, Duration.ofSeconds(1), 1, 1, 0));
         assertTrue(Limits.defaults().withCallDeadline(Duration.ZERO).toString().contains(", no deadline, "));
     }
 
