@@ -51,6 +51,12 @@ final class GuestOutput extends OutputStream {
             if (fd != 1 && fd != 2) {
                 return chicory.apply(instance, args);
             }
+            // Whether fd 1 or 2 is still open is WASI's to say (a guest may have closed it): ask it
+            // with a write of no iovecs, which copies nothing.
+            long[] probe = chicory.apply(instance, args[0], args[1], 0, args[3]);
+            if (probe != null && probe.length > 0 && probe[0] != 0) {
+                return probe;
+            }
             long total = (fd == 1 ? stdout : stderr).writeIovecs(instance, (int) args[1], (int) args[2]);
             instance.memory().writeI32((int) args[3], (int) total);
             return new long[] {0}; // ESUCCESS

@@ -80,6 +80,11 @@ final class GuestThread {
         running = export;
     }
 
+    /** True on this guest thread itself (a host function, a listener running inside a call). */
+    boolean isCurrent() {
+        return Thread.currentThread() == thread;
+    }
+
     /** Marks the running export as finished. */
     void leave() {
         running = null;

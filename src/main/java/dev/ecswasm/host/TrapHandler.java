@@ -1,7 +1,6 @@
 package dev.ecswasm.host;
 
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
-import com.dylibso.chicory.runtime.WasmException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.UninstantiableException;
 import dev.ecswasm.abi.LimitTrap;
@@ -137,9 +136,6 @@ final class TrapHandler {
                     : " while it waited in a WASI call (" + reason + ")");
         } else if (failure instanceof StackOverflowError) {
             reason = "the guest's calls nested deeper than the guest thread's stack allows";
-        } else if (failure instanceof WasmException) {
-            reason = "the guest threw a Wasm exception (tag " + ((WasmException) failure).tagIdx()
-                    + ") that it did not catch";
         } else if (failure instanceof OutOfMemoryError) {
             reason = String.format(Locale.ROOT, "the JVM ran out of heap while the guest ran (%s), with guest memory"
                     + " at %,d pages (%,d MiB) of maxMemoryPages %,d: this JVM's heap cannot hold the memory the"

@@ -192,7 +192,7 @@ public final class WasmHost implements AutoCloseable {
             throw new IllegalArgumentException("the plugin exports no function " + export + "; it has "
                     + module.exportedFunctions());
         }
-        if (worldLock.isHeldByCurrentThread()) {
+        if (worldLock.isHeldByCurrentThread() && !guestThread.isCurrent()) { // this host's own re-entry: see enter
             // Called from inside a call of another host over this world (a listener, an extra host
             // function): this call would wait for the world that one holds, and that one for this.
             throw new IllegalStateException("cannot call " + export + " from inside another host's call on the "
