@@ -28,26 +28,61 @@ public final class EnttApi {
     public static final int DEFAULT_MAX_NAME_BYTES = 64 * 1024;
     /** The most live entities a world may hold before {@code host_create_entity} traps, unless told otherwise. */
     public static final int DEFAULT_MAX_ENTITIES = 100_000;
+    /**
+     * The most edges (all three relations together) a world may hold before a call that would add one
+     * traps, unless told otherwise: a million. An enrollment costs about 60 bytes of heap (an id and an
+     * index slot on each end, measured: 59 MB for 1,000,000 of them among 6,000 entities), so a full
+     * world's edges take some 60 MB, a small part of a default heap.
+     */
+    public static final int DEFAULT_MAX_EDGES = 1_000_000;
+    /**
+     * The most UTF-8 bytes all of a world's names may add up to before {@code host_add_name} traps,
+     * unless told otherwise: 16 MiB (a Java string takes at most as many bytes as its UTF-8, plus a
+     * few dozen a name), where maxEntities names of maxNameBytes each would be 6.4 GB.
+     */
+    public static final int DEFAULT_MAX_NAME_BYTES_TOTAL = 16 * 1024 * 1024;
 
     private final ManagerHandles handles = new ManagerHandles();
     private final int maxNameBytes;
     private final int maxEntities;
+    private final int maxEdges;
+    private final int maxNameBytesTotal;
 
     /** A C API with the default limits. */
     public EnttApi() {
         this(DEFAULT_MAX_NAME_BYTES, DEFAULT_MAX_ENTITIES);
     }
 
-    /** A C API with its own limits: the longest name in UTF-8 bytes, the most live entities a world may reach. */
+    /**
+     * A C API with its own limits on the longest name in UTF-8 bytes and the most live entities a world
+     * may reach, and the default limits on edges and on all names together.
+     */
     public EnttApi(int maxNameBytes, int maxEntities) {
+        this(maxNameBytes, maxEntities, DEFAULT_MAX_EDGES, DEFAULT_MAX_NAME_BYTES_TOTAL);
+    }
+
+    /**
+     * A C API with its own limits: the longest name in UTF-8 bytes, the most live entities a world may
+     * reach, the most edges its three relations may hold together, the most UTF-8 bytes all its names
+     * may add up to. Each is a limit on the world's totals, whoever added to them.
+     */
+    public EnttApi(int maxNameBytes, int maxEntities, int maxEdges, int maxNameBytesTotal) {
         if (maxNameBytes < 0) {
             throw new IllegalArgumentException("maxNameBytes must not be negative: " + maxNameBytes);
         }
         if (maxEntities < 0) {
             throw new IllegalArgumentException("maxEntities must not be negative: " + maxEntities);
         }
+        if (maxEdges < 0) {
+            throw new IllegalArgumentException("maxEdges must not be negative: " + maxEdges);
+        }
+        if (maxNameBytesTotal < 0) {
+            throw new IllegalArgumentException("maxNameBytesTotal must not be negative: " + maxNameBytesTotal);
+        }
         this.maxNameBytes = maxNameBytes;
         this.maxEntities = maxEntities;
+        this.maxEdges = maxEdges;
+        this.maxNameBytesTotal = maxNameBytesTotal;
     }
 
     // ---------------------------------------------------------------- handles
@@ -106,7 +141,24 @@ public final class EnttApi {
         if (name instanceof Utf8.Rejected rejected) {
             s.errors.fail(rejected.code(), rejected.reason(), 0);
         } else if (name instanceof Utf8.Text text) {
+            if (s.manager.isEntityValid(entity)) { // else the manager refuses it and nothing is stored
+                checkNameBytesTotal(s.manager, entity, len);
+            }
             s.errors.record(s.manager.addName(entity, text.value()));
+        }
+    }
+
+    /**
+     * Traps before a name of {@code len} bytes (valid UTF-8, so the world counts it as {@code len}) would
+     * take the world's names past {@code maxNameBytesTotal}; a replaced name counts only the difference.
+     */
+    private void checkNameBytesTotal(EnttManager manager, int entity, int len) {
+        long total = manager.nameBytes();
+        long after = total - manager.nameBytes(entity) + len;
+        if (after > maxNameBytesTotal && after > total) {
+            throw new LimitTrap("maxNameBytesTotal", "the world's names already hold " + total + " bytes; a name of "
+                    + len + " bytes for entity " + EntityId.describe(entity) + " would make " + after
+                    + ", more than " + maxNameBytesTotal);
         }
     }
 
@@ -130,6 +182,7 @@ public final class EnttApi {
 
     public int linkPlayerProfile(int handle, int player, int profile) {
         Session s = handles.resolve(handle);
+        checkEdges(s, Relation.PLAYER_PROFILE, player, profile);
         return s.errors.record(s.manager.linkPlayerProfile(player, profile));
     }
 
@@ -155,6 +208,7 @@ public final class EnttApi {
     /** 1 if {@code parent} is now the one parent of {@code child}; 0 if that would close a cycle. */
     public int setParent(int handle, int child, int parent) {
         Session s = handles.resolve(handle);
+        checkEdges(s, Relation.PARENT_CHILD, parent, child);
         return s.errors.record(s.manager.setParent(child, parent));
     }
 
@@ -178,6 +232,7 @@ public final class EnttApi {
 
     public int enroll(int handle, int student, int course) {
         Session s = handles.resolve(handle);
+        checkEdges(s, Relation.ENROLLMENT, student, course);
         return s.errors.record(s.manager.enroll(student, course));
     }
 
@@ -261,6 +316,18 @@ public final class EnttApi {
 
     // ---------------------------------------------------------------- shared steps
 
+    /**
+     * Traps before a call that would add an edge (ends in the relation's order) when the world's three
+     * relations already hold {@code maxEdges} together. A call that adds none net (it replaces a parent or
+     * a link, repeats an edge, or is refused for its ids or a cycle) goes on at the cap.
+     */
+    private void checkEdges(Session s, Relation relation, int first, int second) {
+        long edges = s.manager.edgeCount();
+        if (edges >= maxEdges && s.manager.addsEdge(relation, first, second)) {
+            throw new LimitTrap("maxEdges", "the world already holds " + edges + " edges; no more may be added");
+        }
+    }
+
     /** An id list by entity: the buffer first, then the entity, then the list. */
     private int idList(int handle, GuestMemory memory, String what, int entity, int buf, int cap,
                        BiFunction<EnttManager, Integer, int[]> query) {
@@ -287,11 +354,15 @@ public final class EnttApi {
         return handles.describe(handle);
     }
 
-    /** E.g. {@code EnttApi[1 open handle, maxNameBytes 65536, maxEntities 100000]}. */
+    /**
+     * E.g. {@code EnttApi[1 open handle, maxNameBytes 65536, maxEntities 100000, maxEdges 1000000,
+     * maxNameBytesTotal 16777216]}.
+     */
     @Override
     public String toString() {
         int open = handles.openCount();
         return "EnttApi[" + open + " open handle" + (open == 1 ? "" : "s") + ", maxNameBytes " + maxNameBytes
-                + ", maxEntities " + maxEntities + "]";
+                + ", maxEntities " + maxEntities + ", maxEdges " + maxEdges + ", maxNameBytesTotal "
+                + maxNameBytesTotal + "]";
     }
 }

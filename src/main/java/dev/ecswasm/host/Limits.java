@@ -25,9 +25,16 @@ import java.util.Objects;
  * @param maxOutputBytes  how much of each WASI output stream (stdout, stderr) the host keeps: the last
  *                        this many bytes; what came before is counted and reported as dropped, never
  *                        copied out of guest memory
+ * @param maxEdges        the most edges the world's three relations (1:1, 1:N, N:N) may hold together: a
+ *                        link, set-parent or enroll that would add one more traps before changing anything;
+ *                        one that replaces or repeats an edge goes on
+ * @param maxNameBytesTotal the most UTF-8 bytes all the world's names may add up to: {@code host_add_name}
+ *                        traps before storing a name that would take the total past it (a replaced name
+ *                        counts only the difference)
  */
 public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes,
-                     int maxEntities, int maxTableElements, int maxLocals, int maxOutputBytes) {
+                     int maxEntities, int maxTableElements, int maxLocals, int maxOutputBytes, int maxEdges,
+                     int maxNameBytesTotal) {
 
     /** The default table size and locals a function: enough for any rustc or clang output seen here. */
     public static final int DEFAULT_MAX_TABLE_ELEMENTS = 100_000;
@@ -54,6 +61,10 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
         if (maxOutputBytes < 0 || maxOutputBytes > MAX_OUTPUT_BYTES) {
             throw new IllegalArgumentException("maxOutputBytes must be 0.." + MAX_OUTPUT_BYTES + ": " + maxOutputBytes);
         }
+        if (maxEdges < 0 || maxNameBytesTotal < 0) {
+            throw new IllegalArgumentException("maxEdges and maxNameBytesTotal must not be negative: " + maxEdges
+                    + ", " + maxNameBytesTotal);
+        }
     }
 
     /** Chicory's own ceilings (WasmLimits.MAX_TABLE_ENTRIES, MAX_FUNCTION_LOCALS): a limit cannot go past them. */
@@ -62,19 +73,28 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
     /** The largest tail a stream may keep: 64 MiB, so two kept streams stay a small part of a heap. */
     private static final int MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
-    /** The first five limits, with the default table size, locals a function and output kept. */
+    /** The first five limits, with the defaults for the rest. */
     public Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes, int maxEntities) {
         this(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, DEFAULT_MAX_TABLE_ELEMENTS,
                 DEFAULT_MAX_LOCALS, DEFAULT_MAX_OUTPUT_BYTES);
     }
 
+    /** The first eight limits, with the default edges and bytes of all names. */
+    public Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes, int maxEntities,
+                  int maxTableElements, int maxLocals, int maxOutputBytes) {
+        this(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements, maxLocals,
+                maxOutputBytes, EnttApi.DEFAULT_MAX_EDGES, EnttApi.DEFAULT_MAX_NAME_BYTES_TOTAL);
+    }
+
     /**
-     * 32 MiB of memory, 10 s a call, 5 billion interpreted instructions, 64 KiB names, 100,000 entities,
-     * a table of up to 100,000 elements, 10,000 locals a function, the last 64 KiB of each output stream.
+     * 32 MiB of memory, 10 s a call, 5 billion interpreted instructions, 64 KiB names (16 MiB in all),
+     * 100,000 entities, 1,000,000 edges, a table of up to 100,000 elements, 10,000 locals a function, the
+     * last 64 KiB of each output stream.
      */
     public static Limits defaults() {
         return new Limits(512, Duration.ofSeconds(10), 5_000_000_000L, EnttApi.DEFAULT_MAX_NAME_BYTES,
-                EnttApi.DEFAULT_MAX_ENTITIES, DEFAULT_MAX_TABLE_ELEMENTS, DEFAULT_MAX_LOCALS, DEFAULT_MAX_OUTPUT_BYTES);
+                EnttApi.DEFAULT_MAX_ENTITIES, DEFAULT_MAX_TABLE_ELEMENTS, DEFAULT_MAX_LOCALS, DEFAULT_MAX_OUTPUT_BYTES,
+                EnttApi.DEFAULT_MAX_EDGES, EnttApi.DEFAULT_MAX_NAME_BYTES_TOTAL);
     }
 
     /** The limits in words, e.g. {@code Limits[512 pages (32 MiB), 10 s deadline, ...]}. */
@@ -87,7 +107,8 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
     String describe() {
         return count(maxMemoryPages, "page") + " (" + mebibytes(maxMemoryPages) + "), " + deadline() + ", "
                 + count(maxInstructions, "instruction") + " (interpreter), names up to " + count(maxNameBytes, "byte")
-                + ", " + (maxEntities == 1 ? "1 entity" : grouped(maxEntities) + " entities") + ", a table of up to "
+                + " (" + bytes(maxNameBytesTotal) + " in all), " + (maxEntities == 1 ? "1 entity" : grouped(maxEntities)
+                + " entities") + ", " + count(maxEdges, "edge") + ", a table of up to "
                 + count(maxTableElements, "element") + ", " + count(maxLocals, "local") + " a function, output kept: last "
                 + bytes(maxOutputBytes) + " a stream";
     }
@@ -120,34 +141,52 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
     }
 
     public Limits withMaxMemoryPages(int pages) {
-        return new Limits(pages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements, maxLocals, maxOutputBytes);
+        return new Limits(pages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
+                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal);
     }
 
     public Limits withCallDeadline(Duration deadline) {
-        return new Limits(maxMemoryPages, deadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements, maxLocals, maxOutputBytes);
+        return new Limits(maxMemoryPages, deadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
+                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal);
     }
 
     public Limits withMaxInstructions(long instructions) {
-        return new Limits(maxMemoryPages, callDeadline, instructions, maxNameBytes, maxEntities, maxTableElements, maxLocals, maxOutputBytes);
+        return new Limits(maxMemoryPages, callDeadline, instructions, maxNameBytes, maxEntities, maxTableElements,
+                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal);
     }
 
     public Limits withMaxNameBytes(int bytes) {
-        return new Limits(maxMemoryPages, callDeadline, maxInstructions, bytes, maxEntities, maxTableElements, maxLocals, maxOutputBytes);
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, bytes, maxEntities, maxTableElements,
+                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal);
     }
 
     public Limits withMaxEntities(int entities) {
-        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, entities, maxTableElements, maxLocals, maxOutputBytes);
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, entities, maxTableElements,
+                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal);
     }
 
     public Limits withMaxTableElements(int elements) {
-        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, elements, maxLocals, maxOutputBytes);
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, elements,
+                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal);
     }
 
     public Limits withMaxLocals(int locals) {
-        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements, locals, maxOutputBytes);
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
+                locals, maxOutputBytes, maxEdges, maxNameBytesTotal);
     }
 
     public Limits withMaxOutputBytes(int bytes) {
-        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements, maxLocals, bytes);
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
+                maxLocals, bytes, maxEdges, maxNameBytesTotal);
+    }
+
+    public Limits withMaxEdges(int edges) {
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
+                maxLocals, maxOutputBytes, edges, maxNameBytesTotal);
+    }
+
+    public Limits withMaxNameBytesTotal(int bytes) {
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
+                maxLocals, maxOutputBytes, maxEdges, bytes);
     }
 }

@@ -57,7 +57,8 @@ final class Linker {
     private String failedHostCall;          // set by a host function that threw, read by the trap handler
 
     Linker(EnttManager manager, Limits limits, boolean echo, List<HostFunction> extra) {
-        EnttApi api = new EnttApi(limits.maxNameBytes(), limits.maxEntities());
+        EnttApi api = new EnttApi(limits.maxNameBytes(), limits.maxEntities(), limits.maxEdges(),
+                limits.maxNameBytesTotal());
         this.api = new BoundApi(api, api.open(manager));
         this.limits = limits;
         this.maxMemoryPages = limits.maxMemoryPages();

@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * The N:N student-course relation: {@link CoursesAttended} on each student, {@link StudentsOfCourse}
- * on each course, each edge in both lists. An entity with no edges keeps no list.
+ * on each course, each edge in both lists. An entity with no edges keeps no list. The number of edges
+ * is kept as a running count (undone with the atomic call that changed it), so counting is O(1).
  */
 final class EnrollmentStore implements RelationStore {
     private static final int[] NONE = new int[0];
@@ -18,6 +19,7 @@ final class EnrollmentStore implements RelationStore {
     private final ManagerLog log;
     private final Storage<CoursesAttended> coursesOfStudent;
     private final Storage<StudentsOfCourse> studentsOfCourse;
+    private int edges; // every enrollment, counted once
 
     EnrollmentStore(Registry registry, ManagerLog log) {
         this.registry = registry;
@@ -39,6 +41,7 @@ final class EnrollmentStore implements RelationStore {
         if (students == null) {
             students = registry.add(course, new StudentsOfCourse(new EdgeList()));
         }
+        count(1);
         courses.courses().add(course, registry);
         students.students().add(student, registry);
         log.enrolled(student, course);
@@ -52,10 +55,17 @@ final class EnrollmentStore implements RelationStore {
             return new Outcome.Refused(Failure.NOT_FOUND, "student " + EntityId.describe(student)
                     + " is not enrolled in course " + EntityId.describe(course));
         }
+        count(-1);
         removeFromList(student, coursesOfStudent, CoursesAttended::courses, CoursesAttended.class, course);
         removeFromList(course, studentsOfCourse, StudentsOfCourse::students, StudentsOfCourse.class, student);
         log.dropped(student, course);
         return Outcome.DONE;
+    }
+
+    /** True if a student is enrolled in a course. O(1). */
+    boolean enrolled(int student, int course) {
+        CoursesAttended courses = coursesOfStudent.getOrNull(student);
+        return courses != null && courses.courses().contains(course);
     }
 
     int[] coursesOf(int student) {
@@ -83,13 +93,15 @@ final class EnrollmentStore implements RelationStore {
     @Override
     public void forget(int entity) {
         CoursesAttended asStudent = coursesOfStudent.getOrNull(entity);
+        StudentsOfCourse asCourse = studentsOfCourse.getOrNull(entity);
+        // no self-enrollments, so the two lists share no edge; the entity's own lists go with its components
+        count(-(asStudent == null ? 0 : asStudent.courses().size()) - (asCourse == null ? 0 : asCourse.students().size()));
         if (asStudent != null) {
             for (int course : asStudent.courses().toArray()) {
                 removeFromList(course, studentsOfCourse, StudentsOfCourse::students, StudentsOfCourse.class, entity);
             }
             log.droppedFromCourses(entity, asStudent.courses().size());
         }
-        StudentsOfCourse asCourse = studentsOfCourse.getOrNull(entity);
         if (asCourse != null) {
             for (int student : asCourse.students().toArray()) {
                 removeFromList(student, coursesOfStudent, CoursesAttended::courses, CoursesAttended.class, entity);
@@ -98,14 +110,10 @@ final class EnrollmentStore implements RelationStore {
         }
     }
 
-    /** Summed over the students' lists. O(students). */
+    /** The running count. O(1); {@link Invariants} checks it against the lists. */
     @Override
     public int edgeCount() {
-        int count = 0;
-        for (int i = 0; i < coursesOfStudent.size(); i++) {
-            count += coursesOfStudent.valueAt(i).courses().size();
-        }
-        return count;
+        return edges;
     }
 
     /** Student by student, each student's courses in list order. */
@@ -125,6 +133,17 @@ final class EnrollmentStore implements RelationStore {
     public String toString() {
         return "EnrollmentStore[" + edgeCount() + " enrollment(s) of " + coursesOfStudent.size() + " student(s) in "
                 + studentsOfCourse.size() + " course(s)]";
+    }
+
+    /**
+     * Moves the count, its undo registered first: the undo puts back the count from before this change,
+     * so it is harmless if the change never happened, and undoing newest first ends at the count from
+     * before the atomic call.
+     */
+    private void count(int delta) {
+        int before = edges;
+        registry.onRollback(() -> edges = before);
+        edges = before + delta;
     }
 
     /** Removes {@code member} from the list in {@code owner}'s component; drops the component if it empties. */

@@ -124,6 +124,16 @@ public final class EnttManager {
         return guarded("removeName", checks.entity("entity", id), () -> names.remove(id));
     }
 
+    /** The UTF-8 bytes of every name in the world. O(1): a running total, kept exact by every call. */
+    public long nameBytes() {
+        return names.bytes();
+    }
+
+    /** The UTF-8 bytes of the entity's name; 0 if it has none or the id is not valid. */
+    public int nameBytes(int id) {
+        return names.bytesOf(id);
+    }
+
     // ---------------------------------------------------------------- plain-data components
 
     /**
@@ -215,9 +225,36 @@ public final class EnttManager {
 
     // ---------------------------------------------------------------- whole relations
 
-    /** How many edges a relation has: O(1) for 1:1 and 1:N, O(students) for enrollments. */
+    /** How many edges a relation has. O(1). */
     public int edgeCount(Relation relation) {
         return store(relation).edgeCount();
+    }
+
+    /** How many edges the three relations have together. O(1). */
+    public long edgeCount() {
+        long total = 0;
+        for (RelationStore store : stores) {
+            total += store.edgeCount();
+        }
+        return total;
+    }
+
+    /**
+     * True if the relation's call on these two ends, given in the relation's order (player, profile;
+     * parent, child; student, course), would leave the world with one more edge than it has: the ids
+     * are live and distinct, and (1:1) neither is linked yet, (1:N) the child has no parent and the
+     * parent does not descend from it, (N:N) the student is not yet in the course. A call that replaces
+     * an edge, repeats one or is refused adds none. Changes nothing; O(1) but for the 1:N cycle walk.
+     */
+    public boolean addsEdge(Relation relation, int first, int second) {
+        if (checks.pair("first", first, "second", second) != null) {
+            return false;
+        }
+        return switch (Objects.requireNonNull(relation, "relation")) {
+            case PLAYER_PROFILE -> players.profileOf(first).isEmpty() && players.playerOf(second).isEmpty();
+            case PARENT_CHILD -> hierarchy.parentOf(second).isEmpty() && !hierarchy.isAncestor(second, first);
+            case ENROLLMENT -> !enrollments.enrolled(first, second);
+        };
     }
 
     /**

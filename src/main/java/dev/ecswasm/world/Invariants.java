@@ -36,6 +36,7 @@ public final class Invariants {
         check(out, "the player-profile check", () -> playersAndProfiles(world, out));
         check(out, "the parent-child check", () -> parentsAndChildren(world, out));
         check(out, "the enrollment check", () -> enrollments(world, out));
+        check(out, "the name-bytes check", () -> nameBytes(world, out));
         return out;
     }
 
@@ -154,6 +155,24 @@ public final class Invariants {
                 StudentsOfCourse::students, world.storage(CoursesAttended.class), CoursesAttended::courses);
         if (forward != backward) {
             out.add("students list " + forward + " enrollments but courses list " + backward);
+        }
+        if (world.edgeCount(Relation.ENROLLMENT) != forward) {
+            out.add("the world counts " + world.edgeCount(Relation.ENROLLMENT) + " enrollments but students list "
+                    + forward);
+        }
+    }
+
+    /** The running total of name bytes matches the names. */
+    private static void nameBytes(EnttManager world, List<String> out) {
+        Storage<Name> names = world.storage(Name.class);
+        long sum = 0;
+        for (int i = 0; i < names.size(); i++) {
+            if (names.valueAt(i) != null) {
+                sum += NameStore.utf8Length(names.valueAt(i).value());
+            }
+        }
+        if (world.nameBytes() != sum) {
+            out.add("the world counts " + world.nameBytes() + " bytes of names but its names hold " + sum);
         }
     }
 

@@ -137,7 +137,7 @@ final class ParentChildStore implements RelationStore {
     }
 
     /** True if {@code ancestor} is {@code entity} or on its parent chain. */
-    private boolean isAncestor(int ancestor, int entity) {
+    boolean isAncestor(int ancestor, int entity) {
         if (ancestor != entity && !childrenOfParent.contains(ancestor)) {
             return false; // a childless entity is nobody's ancestor: growing a chain stays O(1) per link
         }

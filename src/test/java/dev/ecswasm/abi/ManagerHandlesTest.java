@@ -47,7 +47,7 @@ class ManagerHandlesTest {
         for (int i = 0; i < worlds.length; i++) {
             assertEquals(i, api.createEntity(handles[i]), "handle " + handles[i] + " reaches its own world");
         }
-        assertEquals("EnttApi[20 open handles, maxNameBytes 65536, maxEntities 100000]", api.toString());
+        assertEquals("EnttApi[20 open handles, maxNameBytes 65536, maxEntities 100000, maxEdges 1000000, maxNameBytesTotal 16777216]", api.toString());
     }
 
     @Test
@@ -73,7 +73,7 @@ class ManagerHandlesTest {
         int first = api.open(world);
         int second = api.open(world);
         api.close(first);
-        assertEquals("EnttApi[1 open handle, maxNameBytes 65536, maxEntities 100000]", api.toString());
+        assertEquals("EnttApi[1 open handle, maxNameBytes 65536, maxEntities 100000, maxEdges 1000000, maxNameBytesTotal 16777216]", api.toString());
         int reused = api.open(new EnttManager());
         assertEquals(0x0001_0001, reused, "slot 1, generation 1");
         assertEquals("manager handle 0x00000001 is closed", trapFor(first));

@@ -85,11 +85,11 @@ class PrintsAsItselfTest {
     @Test
     void theApiItsHandlesAndABoundApiPrintWhatTheyHold() {
         EnttApi api = new EnttApi();
-        assertEquals("EnttApi[0 open handles, maxNameBytes 65536, maxEntities 100000]", api.toString());
+        assertEquals("EnttApi[0 open handles, maxNameBytes 65536, maxEntities 100000, maxEdges 1000000, maxNameBytesTotal 16777216]", api.toString());
         EnttManager world = new EnttManager();
         int handle = api.open(world);
         BoundApi bound = new BoundApi(api, handle);
-        assertEquals("EnttApi[1 open handle, maxNameBytes 65536, maxEntities 100000]", api.toString());
+        assertEquals("EnttApi[1 open handle, maxNameBytes 65536, maxEntities 100000, maxEdges 1000000, maxNameBytesTotal 16777216]", api.toString());
         assertEquals("BoundApi[handle 0x00000001 on " + world + ", not tracing]", bound.toString());
         bound.startTrace();
         bound.call("host_create_entity", memory);

@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecswasm.abi.EnttApi;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What a user at a prompt sees when a host, its module or its limits are printed. */
 class HostToStringTest {
     private static final String DEFAULT_LIMITS = "512 pages (32 MiB), 10 s deadline, 5,000,000,000 instructions"
-            + " (interpreter), names up to 65,536 bytes, 100,000 entities, a table of up to 100,000 elements,"
+            + " (interpreter), names up to 65,536 bytes (16 MiB in all), 100,000 entities, 1,000,000 edges,"
+            + " a table of up to 100,000 elements,"
             + " 10,000 locals a function, output kept: last 64 KiB a stream";
 
     @Test
@@ -37,15 +39,20 @@ class HostToStringTest {
     void limitsPrintInWords() {
         assertEquals("Limits[" + DEFAULT_LIMITS + "]", Limits.defaults().toString());
         Limits small = Limits.defaults().withMaxMemoryPages(3).withCallDeadline(Duration.ofMillis(250))
-                .withMaxInstructions(1_000).withMaxNameBytes(16).withMaxEntities(1).withMaxOutputBytes(100);
-        assertEquals("Limits[3 pages (192 KiB), 250 ms deadline, 1,000 instructions (interpreter), names up to 16 bytes,"
-                + " 1 entity, a table of up to 100,000 elements, 10,000 locals a function,"
+                .withMaxInstructions(1_000).withMaxNameBytes(16).withMaxEntities(1).withMaxOutputBytes(100)
+                .withMaxEdges(1).withMaxNameBytesTotal(1000);
+        assertEquals("Limits[3 pages (192 KiB), 250 ms deadline, 1,000 instructions (interpreter), names up to 16 bytes"
+                + " (1,000 bytes in all), 1 entity, 1 edge, a table of up to 100,000 elements, 10,000 locals a function,"
                 + " output kept: last 100 bytes a stream]", small.toString());
-        assertEquals("Limits[1 page (64 KiB), 1 s deadline, 1 instruction (interpreter), names up to 1 byte, 0 entities,"
-                + " a table of up to 1 element, 1 local a function, output kept: last 1 byte a stream]",
-                new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1, 1).toString());
+        assertEquals("Limits[1 page (64 KiB), 1 s deadline, 1 instruction (interpreter), names up to 1 byte"
+                + " (1 byte in all), 0 entities, 0 edges, a table of up to 1 element, 1 local a function, output kept:"
+                + " last 1 byte a stream]", new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1, 1, 0, 1).toString());
+        assertEquals(new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1, 1, EnttApi.DEFAULT_MAX_EDGES,
+                EnttApi.DEFAULT_MAX_NAME_BYTES_TOTAL), new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1, 1),
+                "the eight-limit constructor takes the default edges and bytes of all names");
         assertEquals(new Limits(1, Duration.ofSeconds(1), 1, 1, 0, Limits.DEFAULT_MAX_TABLE_ELEMENTS,
-                Limits.DEFAULT_MAX_LOCALS, Limits.DEFAULT_MAX_OUTPUT_BYTES), new Limits(1, Duration.ofSeconds(1), 1, 1, 0));
+                Limits.DEFAULT_MAX_LOCALS, Limits.DEFAULT_MAX_OUTPUT_BYTES, EnttApi.DEFAULT_MAX_EDGES,
+                EnttApi.DEFAULT_MAX_NAME_BYTES_TOTAL), new Limits(1, Duration.ofSeconds(1), 1, 1, 0));
         assertTrue(Limits.defaults().withCallDeadline(Duration.ZERO).toString().contains(", no deadline, "));
     }
 

@@ -38,8 +38,12 @@ class HostileGalleryTest {
     private static final int OUTCOME_WIDTH = 54; // with the other columns, under 120 wide
     private static final Path SOURCES = Path.of("rust-plugin/hostile");
     private static final Path BINARIES = Path.of("src/test/resources/hostile");
-    /** The gallery's limits: the defaults, with a 1 s deadline and 16 MiB of memory. */
-    private static final Limits GALLERY = Limits.defaults().withCallDeadline(Duration.ofSeconds(1)).withMaxMemoryPages(256);
+    /**
+     * The gallery's limits: the defaults, with a 1 s deadline, 16 MiB of memory, and caps on what the world
+     * may hold that a guest reaches in a few milliseconds: 10,000 edges and 1 MiB of names in all.
+     */
+    private static final Limits GALLERY = Limits.defaults().withCallDeadline(Duration.ofSeconds(1)).withMaxMemoryPages(256)
+            .withMaxEdges(10_000).withMaxNameBytesTotal(1024 * 1024);
     private static final List<String[]> ROWS = Collections.synchronizedList(new ArrayList<>());
 
     /** What a guest's source says must happen. */
@@ -219,6 +223,15 @@ class HostileGalleryTest {
                 }
                 assertEquals(0, world.entityCount());
                 assertEquals(List.of(), Invariants.violations(world), "after destroying everything");
+                break;
+            case "edge_bomb":
+                assertEquals(10_000, world.edgeCount(), "the edges made up to the cap are kept, none past it");
+                assertEquals(10_000, world.edgeCount(Relation.ENROLLMENT));
+                break;
+            case "name_flood":
+                assertEquals(17, world.entityCount(), "the 17th entity was created, its name refused");
+                assertEquals(1024 * 1024, world.nameBytes(), "16 names of 64 KiB, none past the cap");
+                assertEquals(Optional.empty(), world.getName(16));
                 break;
             case "past_end":
                 assertEquals(Optional.of("victim"), world.getName(0), "the name the guest asked for is intact");
