@@ -60,7 +60,8 @@ public sealed interface Replay permits Replay.Matched, Replay.Diverged {
 
     /**
      * Replays crossings against a fresh world opened on {@code api}: pass one with the recording host's
-     * limits ({@code new EnttApi(maxNameBytes, maxEntities)}) when they were not the defaults.
+     * limits ({@code new EnttApi(maxNameBytes, maxEntities, maxEdges, maxNameBytesTotal)}) when they were
+     * not the defaults.
      */
     static Replay against(List<Crossing> crossings, EnttApi api) {
         Objects.requireNonNull(crossings, "crossings");
