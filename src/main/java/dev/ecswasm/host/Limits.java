@@ -2,6 +2,8 @@ package dev.ecswasm.host;
 
 import dev.ecswasm.abi.EnttApi;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -105,12 +107,44 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
 
     /** The limits in words, without the type name; for a host's one-line summary. */
     String describe() {
-        return count(maxMemoryPages, "page") + " (" + mebibytes(maxMemoryPages) + "), " + deadline() + ", "
-                + count(maxInstructions, "instruction") + " (interpreter), names up to " + count(maxNameBytes, "byte")
-                + " (" + bytes(maxNameBytesTotal) + " in all), " + (maxEntities == 1 ? "1 entity" : grouped(maxEntities)
-                + " entities") + ", " + count(maxEdges, "edge") + ", a table of up to "
-                + count(maxTableElements, "element") + ", " + count(maxLocals, "local") + " a function, output kept: last "
-                + bytes(maxOutputBytes) + " a stream";
+        return String.join(", ", parts(null));
+    }
+
+    /**
+     * Only the limits that differ from {@link #defaults()}, for a host's one-line description:
+     * {@code default limits}, or e.g. {@code limits: 64 pages (4 MiB), 1 s deadline (others default)}.
+     */
+    String describeChanges() {
+        List<String> changed = parts(defaults());
+        return changed.isEmpty() ? "default limits" : "limits: " + String.join(", ", changed) + " (others default)";
+    }
+
+    /** Each limit in words, in order; with {@code unlike} given, only those that differ from it. */
+    private List<String> parts(Limits unlike) {
+        List<String> parts = new ArrayList<>();
+        part(parts, unlike == null || maxMemoryPages != unlike.maxMemoryPages,
+                count(maxMemoryPages, "page") + " (" + mebibytes(maxMemoryPages) + ")");
+        part(parts, unlike == null || !callDeadline.equals(unlike.callDeadline), deadline());
+        part(parts, unlike == null || maxInstructions != unlike.maxInstructions,
+                count(maxInstructions, "instruction") + " (interpreter)");
+        part(parts, unlike == null || maxNameBytes != unlike.maxNameBytes, "names up to " + count(maxNameBytes, "byte"));
+        part(parts, unlike == null || maxNameBytesTotal != unlike.maxNameBytesTotal,
+                bytes(maxNameBytesTotal) + " of names in all");
+        part(parts, unlike == null || maxEntities != unlike.maxEntities,
+                maxEntities == 1 ? "1 entity" : grouped(maxEntities) + " entities");
+        part(parts, unlike == null || maxEdges != unlike.maxEdges, count(maxEdges, "edge"));
+        part(parts, unlike == null || maxTableElements != unlike.maxTableElements,
+                "a table of up to " + count(maxTableElements, "element"));
+        part(parts, unlike == null || maxLocals != unlike.maxLocals, count(maxLocals, "local") + " a function");
+        part(parts, unlike == null || maxOutputBytes != unlike.maxOutputBytes,
+                "output kept: last " + bytes(maxOutputBytes) + " a stream");
+        return parts;
+    }
+
+    private static void part(List<String> parts, boolean shown, String words) {
+        if (shown) {
+            parts.add(words);
+        }
     }
 
     private static String bytes(long n) {

@@ -384,7 +384,7 @@ public final class WasmHost implements AutoCloseable {
     /** One line: the module, the mode, the limits, and how many calls and traps so far. */
     @Override
     public String toString() {
-        return "WasmHost[" + module.describe() + ", " + mode + ", limits: " + limits.describe() + ", "
+        return "WasmHost[" + module.describe() + ", " + mode + ", " + limits.describeChanges() + ", "
                 + count(calls, "call") + ", " + count(traps.traps(), "trap") + "]";
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** What a user at a prompt sees when a host, its module or its limits are printed. */
 class HostToStringTest {
     private static final String DEFAULT_LIMITS = "512 pages (32 MiB), 10 s deadline, 5,000,000,000 instructions"
-            + " (interpreter), names up to 65,536 bytes (16 MiB in all), 100,000 entities, 1,000,000 edges,"
+            + " (interpreter), names up to 65,536 bytes, 16 MiB of names in all, 100,000 entities, 1,000,000 edges,"
             + " a table of up to 100,000 elements,"
             + " 10,000 locals a function, output kept: last 64 KiB a stream";
 
@@ -42,10 +42,10 @@ class HostToStringTest {
                 .withMaxInstructions(1_000).withMaxNameBytes(16).withMaxEntities(1).withMaxOutputBytes(100)
                 .withMaxEdges(1).withMaxNameBytesTotal(1000);
         assertEquals("Limits[3 pages (192 KiB), 250 ms deadline, 1,000 instructions (interpreter), names up to 16 bytes"
-                + " (1,000 bytes in all), 1 entity, 1 edge, a table of up to 100,000 elements, 10,000 locals a function,"
+                + ", 1,000 bytes of names in all, 1 entity, 1 edge, a table of up to 100,000 elements, 10,000 locals a function,"
                 + " output kept: last 100 bytes a stream]", small.toString());
         assertEquals("Limits[1 page (64 KiB), 1 s deadline, 1 instruction (interpreter), names up to 1 byte"
-                + " (1 byte in all), 0 entities, 0 edges, a table of up to 1 element, 1 local a function, output kept:"
+                + ", 1 byte of names in all, 0 entities, 0 edges, a table of up to 1 element, 1 local a function, output kept:"
                 + " last 1 byte a stream]", new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1, 1, 0, 1).toString());
         assertEquals(new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1, 1, EnttApi.DEFAULT_MAX_EDGES,
                 EnttApi.DEFAULT_MAX_NAME_BYTES_TOTAL), new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1, 1),
@@ -60,13 +60,18 @@ class HostToStringTest {
     void aHostPrintsItsModuleModeLimitsCallsAndTrapsOnOneLine() {
         PluginModule plugin = PluginModule.bundled();
         try (WasmHost host = WasmHost.builder(plugin).mode(ExecutionMode.INTERPRETER).build()) {
-            assertEquals("WasmHost[" + plugin.describe() + ", INTERPRETER, limits: " + DEFAULT_LIMITS
-                    + ", 0 calls, 0 traps]", host.toString());
+            assertEquals("WasmHost[" + plugin.describe() + ", INTERPRETER, default limits, 0 calls, 0 traps]",
+                    host.toString());
             host.callInt("step_create_named", host.putString("Ann"), 3); // guest_alloc, then the step
             assertThrows(PluginTrap.class, () -> host.call("step_panic_midway"));
-            assertEquals("WasmHost[" + plugin.describe() + ", INTERPRETER, limits: " + DEFAULT_LIMITS
-                    + ", 3 calls, 1 trap]", host.toString());
+            assertEquals("WasmHost[" + plugin.describe() + ", INTERPRETER, default limits, 3 calls, 1 trap]",
+                    host.toString());
             assertEquals(1, host.toString().lines().count());
+        }
+        Limits tight = Limits.defaults().withMaxMemoryPages(64).withCallDeadline(Duration.ofSeconds(1));
+        try (WasmHost host = WasmHost.builder(plugin).limits(tight).build()) {
+            assertEquals("WasmHost[" + plugin.describe() + ", COMPILED, limits: 64 pages (4 MiB), 1 s deadline"
+                    + " (others default), 0 calls, 0 traps]", host.toString(), "only the limits that differ");
         }
     }
 }
