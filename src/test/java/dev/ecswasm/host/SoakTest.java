@@ -83,7 +83,7 @@ class SoakTest {
 
     /** One window's figures. */
     record Window(long medianNanos, long p90Nanos, long totalMillis, int threads, long guestThreads,
-                  long watchdogThreads, long heapUsed, long idleWaitMillis) {}
+                  long watchdogThreads, long heapUsed, long idleWaitMillis, String threadNames) {}
 
     /** Soaks each mode in turn; exits 0 if every round ended as it should and all stayed flat. */
     public static void main(String[] args) throws Exception {
@@ -174,7 +174,8 @@ class SoakTest {
                 String kinds = kindMedians(nanos);
                 Arrays.sort(nanos);
                 Window window = new Window(nanos[nanos.length / 2], nanos[nanos.length * 9 / 10], totalMillis,
-                        Thread.getAllStackTraces().size(), named("wasm-guest"), named("wasm-watchdog"), heapAfterGc(), waited);
+                        Thread.getAllStackTraces().size(), named("wasm-guest"), named("wasm-watchdog"), heapAfterGc(),
+                        waited, threadNames());
                 windows.add(window);
                 System.out.println(String.format(Locale.ROOT, "%-11s window %d: %4d rounds in %5d ms, median %7.1f µs,"
                                 + " p90 %8.1f µs; after %4d ms idle: %2d threads (%d wasm-guest, %d wasm-watchdog),"
@@ -214,7 +215,7 @@ class SoakTest {
             if (window.guestThreads != 0 || window.watchdogThreads != 0 || window.threads != threadsBefore) {
                 System.out.println("FAIL " + mode + " window " + w + ": " + window.threads + " threads ("
                         + window.guestThreads + " wasm-guest, " + window.watchdogThreads + " wasm-watchdog) after the"
-                        + " idle ones ended, " + threadsBefore + " before the soak: " + threadNames());
+                        + " idle ones ended, " + threadsBefore + " before the soak: " + window.threadNames);
                 failures++;
             }
         }
