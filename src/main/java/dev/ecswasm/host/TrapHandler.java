@@ -136,11 +136,20 @@ final class TrapHandler {
                     : " while it waited in a WASI call (" + reason + ")");
         } else if (failure instanceof StackOverflowError) {
             reason = "the guest's calls nested deeper than the guest thread's stack allows";
-        } else if (failure instanceof OutOfMemoryError) {
+        } else if (failure instanceof OutOfMemoryError && memoryFilledHeap(memoryPages)) {
             reason = String.format(Locale.ROOT, "the JVM ran out of heap while the guest ran (%s), with guest memory"
                     + " at %,d pages (%,d MiB) of maxMemoryPages %,d: this JVM's heap cannot hold the memory the"
                     + " limits allow; lower maxMemoryPages or give the JVM more heap (-Xmx)", reason, memoryPages,
                     memoryPages / 16, limits.maxMemoryPages());
+        } else if (failure instanceof OutOfMemoryError) {
+            // Guest memory is a small part of the heap, so something else filled it: most likely the
+            // interpreter's call frames (each keeps its locals on the heap; maxLocals bounds one frame,
+            // not how deep they nest), or what the guest asked the host for.
+            reason = String.format(Locale.ROOT, "the JVM ran out of heap while the guest ran (%s), with guest memory"
+                    + " at only %,d pages (%,d KiB), so not its memory but its call frames filled the heap (the"
+                    + " interpreter keeps every frame's locals on the JVM heap; deep recursion through a function"
+                    + " with many locals multiplies them), or what it asked the host for; give the JVM more heap"
+                    + " (-Xmx) or lower maxLocals", reason, memoryPages, memoryPages * 64L);
         }
         for (Throwable t = failure; t != null && limit == null; t = t.getCause()) {
             if (t instanceof LimitTrap) {
@@ -152,6 +161,14 @@ final class TrapHandler {
             reason += "; guest memory is full at " + limits.maxMemoryPages() + " pages";
         }
         return new Explanation(limit, reason);
+    }
+
+    /**
+     * Whether guest memory of {@code memoryPages} is a large enough part of the JVM's heap (a quarter
+     * or more) to be what filled it; if not, a heap that ran out was filled by something else.
+     */
+    private static boolean memoryFilledHeap(int memoryPages) {
+        return memoryPages * 65536L >= Runtime.getRuntime().maxMemory() / 4;
     }
 
     /** Whether {@code failure} is what an interrupt (the watchdog's) makes of guest code or a WASI call. */
