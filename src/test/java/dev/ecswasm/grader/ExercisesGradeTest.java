@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The graded tests mean something: the reference solutions earn every point, the stubs earn none
  * (every graded test fails on them), and each plausible wrong solution in
- * {@code src/test/resources/wrong-solutions/NN-name/variant} loses the points of the tasks its
- * {@code expect.properties} names.
+ * {@code src/test/resources/wrong-solutions/NN-name/variant} (its {@code mistake.diff} applied to
+ * the reference solution) loses the points of the tasks its {@code expect.properties} names.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExercisesGradeTest {
@@ -143,7 +143,13 @@ class ExercisesGradeTest {
         assertFalse(fails.isEmpty(), () -> variant + "/expect.properties names no task in fails=");
         Path work = tmp.resolve("wrong").resolve(variant.getFileName().toString());
         copyTree(PROJECT.resolve("solutions").resolve(exercise), work.resolve(exercise));
-        copyTree(variant.resolve("src"), work.resolve(exercise).resolve("src"));
+        String diff = Files.readString(variant.resolve("mistake.diff"), StandardCharsets.UTF_8);
+        for (Map.Entry<String, List<String>> file : UnifiedDiff.byFile(diff).entrySet()) {
+            Path target = work.resolve(exercise).resolve(file.getKey());
+            String solution = Files.readString(target, StandardCharsets.UTF_8);
+            Files.writeString(target, UnifiedDiff.apply(solution, file.getValue(),
+                    variant.getFileName() + "/mistake.diff on " + file.getKey()), StandardCharsets.UTF_8);
+        }
         Report report = grade(work, List.of(exercise), tmp.resolve("out-" + variant.getFileName()));
         ExerciseGrade grade = report.exercises().get(0);
         assertEquals("", grade.problem(), () -> variant + " must compile: " + grade.problem());
