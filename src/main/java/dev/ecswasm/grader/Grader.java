@@ -128,8 +128,10 @@ public final class Grader {
         classes.addAll(hiddenClasses);
 
         String problem;
+        String why; // each test's failure line when none ran
         if (!Files.isDirectory(student)) {
             problem = "nothing to grade: there is no folder " + student;
+            why = problem;
         } else {
             List<Path> roots = new ArrayList<>(List.of(student));
             roots.addAll(testRoots);
@@ -140,6 +142,7 @@ public final class Grader {
                 return new ExerciseGrade(name, markHidden(outcomes, hiddenClasses), "");
             }
             problem = "does not compile (0 points for this exercise):\n" + compiled.errors();
+            why = "your code does not compile: " + compiled.errors().lines().findFirst().orElse("");
         }
         // Nothing ran, but the student still sees every test and what it is worth: list them,
         // compiled against the project's own stubs.
@@ -148,8 +151,6 @@ public final class Grader {
         Javac.Compilation listing = Javac.compile(roots, out.resolve("listing"), options.classPath(),
                 options.project());
         List<TestOutcome> listed = listing.ok() ? run(name, "--list", out.resolve("listing"), classes, out) : List.of();
-        String firstLine = problem.lines().skip(1).findFirst().orElse(problem.lines().findFirst().orElse(""));
-        String why = problem.startsWith("does not compile") ? "your code does not compile: " + firstLine : problem;
         return new ExerciseGrade(name, markHidden(listed.stream().map(t -> t.failedWith(why)).toList(), hiddenClasses),
                 problem);
     }

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *
  * A stub line keeps the indentation of its marker. Everything else is copied as it is, so the stub
  * compiles against the same tests. {@code solutions/<exercise>/src} becomes
- * {@code exercises/<exercise>/src}; files without markers are copied unchanged.
+ * {@code exercises/<exercise>/src}; files without markers are copied unchanged. The command is
+ * {@code ./grade --write-stubs} (and {@code --check-stubs}).
  */
 public final class Stubs {
     private static final Pattern BEGIN = Pattern.compile("^\\s*// BEGIN SOLUTION\\s*$");
@@ -144,32 +145,6 @@ public final class Stubs {
             }
         });
         return stubs.size();
-    }
-
-    /**
-     * {@code Stubs --write} regenerates {@code exercises/*&#47;src} from {@code solutions/*&#47;src};
-     * {@code Stubs --check} lists the stubs that differ and exits 1. Both take the two folders as
-     * optional arguments (default {@code solutions exercises}).
-     */
-    public static void main(String[] args) {
-        if (args.length != 1 && args.length != 3 || !List.of("--write", "--check").contains(args[0])) {
-            System.err.println("usage: Stubs --write|--check [solutions-folder exercises-folder]");
-            System.exit(2);
-        }
-        Path solutions = Path.of(args.length == 3 ? args[1] : "solutions");
-        Path exercises = Path.of(args.length == 3 ? args[2] : "exercises");
-        if (args[0].equals("--write")) {
-            System.out.println("wrote " + write(solutions, exercises) + " stub files from " + solutions + " into "
-                    + exercises);
-            return;
-        }
-        List<String> problems = differences(solutions, exercises);
-        problems.forEach(System.err::println);
-        if (!problems.isEmpty()) {
-            System.err.println(problems.size() + " stub file(s) out of date: run ./grade --write-stubs");
-            System.exit(1);
-        }
-        System.out.println("the stubs in " + exercises + " are what " + solutions + " makes");
     }
 
     /** A solution file whose markers do not pair up. */
