@@ -20,35 +20,61 @@ final class GuestAccess {
 
     /** Checks that {@code [ptr, ptr + length)} lies in memory; {@code length} is unsigned. */
     void checkRange(String what, int ptr, long length) {
-        long start = Integer.toUnsignedLong(ptr);
-        long size = memory.size();
-        if (start == 0 && length != 0) {
-            throw new AbiTrap(what + " is a null pointer with length " + length);
-        }
-        if (start + length > size) {
-            throw new AbiTrap(what + " [" + hex(start) + ", +" + length + ") runs past the end of guest memory ("
-                    + size + " bytes)");
-        }
+        checkRange(memory, what, ptr, length);
     }
 
     byte[] read(String what, int ptr, int length) {
-        checkRange(what, ptr, Integer.toUnsignedLong(length));
-        return memory.read(ptr, length);
+        return read(memory, what, ptr, length);
     }
 
     void write(String what, int ptr, byte[] bytes) {
-        checkRange(what, ptr, bytes.length);
+        write(memory, what, ptr, bytes);
+    }
+
+    /** Writes the first {@code count} values as a {@code uint32_t[]} on wasm32 would hold them. */
+    void writeU32s(String what, int ptr, int[] values, int count) {
+        writeU32s(memory, what, ptr, values, count);
+    }
+
+    // The same, on a memory passed in: the hot paths (TwoCall) call these and allocate no GuestAccess per crossing.
+
+    static void checkRange(GuestMemory memory, String what, int ptr, long length) {
+        long start = Integer.toUnsignedLong(ptr);
+        long size = memory.size();
+        if ((start == 0 && length != 0) || start + length > size) {
+            throw outOfRange(what, start, length, size);
+        }
+    }
+
+    static byte[] read(GuestMemory memory, String what, int ptr, int length) {
+        checkRange(memory, what, ptr, Integer.toUnsignedLong(length));
+        return memory.read(ptr, length);
+    }
+
+    static void write(GuestMemory memory, String what, int ptr, byte[] bytes) {
+        checkRange(memory, what, ptr, bytes.length);
         if (bytes.length > 0) {
             memory.write(ptr, bytes);
         }
     }
 
-    /** Writes the first {@code count} values as a {@code uint32_t[]} on wasm32 would hold them. */
-    void writeU32s(String what, int ptr, int[] values, int count) {
-        checkRange(what, ptr, 4L * count);
+    static void writeU32s(GuestMemory memory, String what, int ptr, int[] values, int count) {
+        checkRange(memory, what, ptr, 4L * count);
         if (count > 0) {
             memory.write(ptr, u32s(values, count));
         }
+    }
+
+    /**
+     * The trap for a range that failed the check. Kept out of {@link #checkRange} so that stays small
+     * enough for the JIT to inline into every crossing.
+     */
+    private static AbiTrap outOfRange(String what, long start, long length, long size) {
+        if (start == 0 && length != 0) {
+            return new AbiTrap(what + " is a null pointer with length " + length);
+        }
+        return new AbiTrap(what + " [" + hex(start) + ", +" + length + ") runs past the end of guest memory ("
+                + size + " bytes)");
     }
 
     /** The first {@code count} values as little-endian u32s, in one bulk copy. */

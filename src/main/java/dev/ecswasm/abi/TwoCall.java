@@ -26,15 +26,15 @@ import java.util.function.Supplier;
 final class TwoCall {
     private final LastError errors;
     private final Utf8.Cache sent;
-    private final GuestAccess guest;
+    private final GuestMemory memory; // checked through GuestAccess's static helpers: no object per call
     private final String what;
     private final int buf;
     private final int cap;
 
-    private TwoCall(Session session, GuestAccess guest, String what, int buf, int cap) {
+    private TwoCall(Session session, GuestMemory memory, String what, int buf, int cap) {
         this.errors = session.errors;
         this.sent = session.sent;
-        this.guest = guest;
+        this.memory = memory;
         this.what = what;
         this.buf = buf;
         this.cap = cap;
@@ -49,12 +49,11 @@ final class TwoCall {
      * @throws AbiTrap if the buffer runs past the end of memory, wraps, or is NULL with room claimed
      */
     static TwoCall begin(Session session, GuestMemory memory, String what, int buf, int cap, int elementSize) {
-        GuestAccess guest = new GuestAccess(memory);
         if (buf != 0 || cap != 0) {
             // cap is unsigned and the product is taken in 64 bits: a "negative" cap is 4 GiB, and traps
-            guest.checkRange(what, buf, Integer.toUnsignedLong(cap) * elementSize);
+            GuestAccess.checkRange(memory, what, buf, Integer.toUnsignedLong(cap) * elementSize);
         }
-        return new TwoCall(session, guest, what, buf, cap);
+        return new TwoCall(session, memory, what, buf, cap);
     }
 
     /** True for call 1, {@code (0, 0)}: answer the size, write nothing. */
@@ -85,13 +84,13 @@ final class TwoCall {
                     needed);
         }
         if (room() >= needed) {
-            guest.write(what, buf, utf8z); // the common case: it all fits
+            GuestAccess.write(memory, what, buf, utf8z); // the common case: it all fits
             return errors.ok(needed);
         }
         int kept = cutAtCharacterBoundary(utf8z, (int) room() - 1); // one byte stays for the NUL
         byte[] truncated = Arrays.copyOf(utf8z, kept + 1);
         truncated[kept] = 0;
-        guest.write(what, buf, truncated);
+        GuestAccess.write(memory, what, buf, truncated);
         return errors.fail(ErrorCode.BUFFER_TOO_SMALL, "truncated to " + kept + " of " + (needed - 1)
                 + " bytes; " + needed + " needed", needed);
     }
@@ -135,7 +134,7 @@ final class TwoCall {
                     + " needed; nothing written", count);
         }
         int[] flat = values.get();
-        guest.writeU32s(what, buf, flat, flat.length); // little-endian, as wasm32 reads a uint32_t
+        GuestAccess.writeU32s(memory, what, buf, flat, flat.length); // little-endian, as wasm32 reads a uint32_t
         return errors.ok(count);
     }
 
@@ -152,7 +151,7 @@ final class TwoCall {
             return errors.fail(ErrorCode.BUFFER_TOO_SMALL, "room for " + room() + " bytes, " + needed
                     + " needed; nothing written", needed);
         }
-        guest.write(what, buf, layout.encode(value));
+        GuestAccess.write(memory, what, buf, layout.encode(value));
         return errors.ok(needed);
     }
 }
