@@ -10,7 +10,6 @@ import dev.ecswasm.abi.GuestMemory;
 import dev.ecswasm.world.EnttManager;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -267,22 +266,9 @@ public final class WasmHost implements AutoCloseable {
         FunctionType type = instance.exportType(export);
         int wanted = type.params().size();
         if (args.length != wanted) {
-            throw new IllegalArgumentException("the export " + signature(export, type) + " takes " + wanted
+            throw new IllegalArgumentException("the export " + export + ImportCheck.signature(type) + " takes " + wanted
                     + (wanted == 1 ? " argument" : " arguments") + ", but was called with " + args.length);
         }
-    }
-
-    /** An export's signature as WAT would say it, e.g. {@code fuzz(i32, i32) -> i32}. */
-    private static String signature(String export, FunctionType type) {
-        StringBuilder out = new StringBuilder(export).append('(');
-        for (int i = 0; i < type.params().size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(type.params().get(i).toString().toLowerCase(Locale.ROOT));
-        }
-        out.append(')');
-        for (int i = 0; i < type.returns().size(); i++) {
-            out.append(i == 0 ? " -> " : ", ").append(type.returns().get(i).toString().toLowerCase(Locale.ROOT));
-        }
-        return out.toString();
     }
 
     /** The values of the instance's mutable globals, in order; for rustc output, the stack pointer. */
