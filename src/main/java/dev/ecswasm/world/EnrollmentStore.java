@@ -141,6 +141,9 @@ final class EnrollmentStore implements RelationStore {
      * before the atomic call.
      */
     private void count(int delta) {
+        if (delta == 0) {
+            return; // nothing changes, so nothing to undo (most destroyed entities are in no course)
+        }
         int before = edges;
         registry.onRollback(() -> edges = before);
         edges = before + delta;
