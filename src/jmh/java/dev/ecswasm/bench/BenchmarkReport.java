@@ -161,15 +161,24 @@ public final class BenchmarkReport {
         md.append("\n## What was changed to get here\n\n")
                 .append("- Registry: one int per slot for version and state (one memory access per validity check);"
                         + " `get`/`has` find the component first, since a storage only holds live entities.\n")
-                .append("- Sparse sets store the member's version beside its position (as EnTT does), and storages"
-                        + " keep values by slot too, so a random get reads membership and value side by side.\n")
+                .append("- Sparse sets store the member's version beside its position (as EnTT does). Storages keep"
+                        + " each value and its owner's version by slot in two flat arrays (grown to the highest slot,"
+                        + " like Artemis' bags), so a random get reads one element of each and neither the sparse set"
+                        + " nor the entity pool: held-storage get about 2x faster, `registry.get` about 1.4x; create"
+                        + " about 25% slower, and 6 bytes a slot up to the highest slot, per storage.\n")
                 .append("- The manager builds log lines only when a sink listens (cascade delete became 6x"
                         + " faster).\n")
                 .append("- The ABI: manager handles in arrays, Wasm arguments passed through without copying, one"
                         + " reused result array per host function, a name encoded to UTF-8 once per two-call"
                         + " exchange, batched reads counted in O(1) and written straight into guest memory.\n")
                 .append("- The loader: no timer per call (one shared watchdog ticker), exports and the guest's"
-                        + " mutable globals looked up once.\n");
+                        + " mutable globals looked up once.\n")
+                .append("- The last-error channel: a success writes one boolean and no reference (G1's write barrier"
+                        + " fenced every crossing): the ABI import 14-15 ns -> 10-11.5 ns side by side. Guest-memory"
+                        + " checks are static helpers with the trap built out of line: a two-call exchange allocates"
+                        + " nothing on the host.\n")
+                .append("- Costs added for safety (issue 10): every manager call runs in an undo journal behind a"
+                        + " 48-frame stack probe, 60-110 ns on each churn call, measured with the probe off.\n");
 
         md.append("\nNot measured: GraalWasm with its JIT (it needs the Graal compiler jars on the upgrade module"
                         + " path, which this build does not set up), and Chicory's build-time compiler"
