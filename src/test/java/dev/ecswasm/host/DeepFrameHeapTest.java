@@ -1,10 +1,7 @@
 package dev.ecswasm.host;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,21 +37,7 @@ class DeepFrameHeapTest {
 
     @Test
     void deepFatFramesEndAsAPluginTrapAndLeaveTheJvmAndOtherHostsDeadlinesIntact() throws Exception {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path log = Files.createTempFile("deep-frames", ".txt");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-cp", classPath,
-                DeepFrameHeapTest.class.getName()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the forked JVM did not finish in 120 s");
-        } finally {
-            process.destroyForcibly(); // the one process this test started
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
-        System.out.println(output);
-        assertEquals(0, process.exitValue(), output);
+        String output = ForkedJvm.run(DeepFrameHeapTest.class, "256m", 120);
         for (ExecutionMode mode : ExecutionMode.values()) {
             for (PluginTrap.Recovery recovery : List.of(PluginTrap.Recovery.STACK_RESTORED,
                     PluginTrap.Recovery.REINSTANTIATED)) {

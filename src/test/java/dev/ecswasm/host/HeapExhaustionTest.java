@@ -1,14 +1,10 @@
 package dev.ecswasm.host;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,21 +20,7 @@ class HeapExhaustionTest {
 
     @Test
     void anOutOfMemoryErrorInAGuestCallIsAPluginTrapAndTheNextHonestCallWorks() throws Exception {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path log = Files.createTempFile("heap-exhaustion", ".txt");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx128m", "-cp", classPath,
-                HeapExhaustionTest.class.getName()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the forked JVM did not finish in 120 s");
-        } finally {
-            process.destroyForcibly(); // the one process this test started
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
-        System.out.println(output);
-        assertEquals(0, process.exitValue(), output);
+        String output = ForkedJvm.run(HeapExhaustionTest.class, "128m", 120);
         for (ExecutionMode mode : ExecutionMode.values()) {
             for (PluginTrap.Recovery recovery : List.of(PluginTrap.Recovery.STACK_RESTORED,
                     PluginTrap.Recovery.REINSTANTIATED)) {

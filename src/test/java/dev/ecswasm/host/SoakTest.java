@@ -1,11 +1,8 @@
 package dev.ecswasm.host;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,21 +39,7 @@ class SoakTest {
 
     @Test
     void thousandsOfTrapsFailedBuildsAndRecoveriesLeaveTimeThreadsAndHeapFlat() throws Exception {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path log = Files.createTempFile("soak", ".txt");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-cp", classPath,
-                SoakTest.class.getName()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            assertTrue(process.waitFor(180, TimeUnit.SECONDS), "the forked JVM did not finish in 180 s");
-        } finally {
-            process.destroyForcibly(); // the one process this test started
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
-        System.out.println(output);
-        assertEquals(0, process.exitValue(), output);
+        String output = ForkedJvm.run(SoakTest.class, "256m", 180);
         for (ExecutionMode mode : ExecutionMode.values()) {
             assertTrue(output.contains("OK " + mode), mode + ":\n" + output);
         }
