@@ -28,6 +28,8 @@ public final class BenchmarkReport {
     private final Map<String, Double> scores = new HashMap<>();
     private final List<String> failures = new ArrayList<>(); // runs that gave no results
     private final List<String> missing = new ArrayList<>();  // peers this machine cannot run
+    private final Map<String, Double> before = new HashMap<>(); // the base commit's scores, same run
+    private String baseCommit;                                   // null when no base was measured
 
     private BenchmarkReport() {}
 
@@ -35,6 +37,10 @@ public final class BenchmarkReport {
         boolean smoke = Boolean.getBoolean("bench.smoke");
         String jdk25 = System.getProperty("bench.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
         BenchmarkReport report = new BenchmarkReport();
+        String base = System.getProperty("bench.base", "");
+        if (!base.isEmpty()) {
+            report.measureBase(base, smoke);
+        }
         report.run(options(smoke).exclude("GraalBoundaryBench"), "Java " + System.getProperty("java.version"));
         if (Files.isExecutable(Path.of(jdk25))) {
             report.run(options(smoke).include("GraalBoundaryBench").jvm(jdk25), "GraalWasm on " + jdk25);
@@ -47,6 +53,38 @@ public final class BenchmarkReport {
         System.out.println("wrote " + out);
         if (smoke && !report.failures.isEmpty()) {
             throw new IllegalStateException("benchmarks failed: " + report.failures);
+        }
+    }
+
+    /**
+     * The before column: the base commit's own benchmarks for the goal rows, then the main demo as a whole
+     * process, base and current taking turns. A clone without that commit (a shallow one) reports why.
+     */
+    private void measureBase(String ref, boolean smoke) throws IOException {
+        try {
+            BaseRun.Build base = BaseRun.build(ref);
+            baseCommit = base.shortCommit();
+            before.putAll(BaseRun.measure(base, BeforeAfter.BASE_BENCHMARKS, smoke
+                    ? List.of("-f", "1", "-wi", "1", "-w", "100ms", "-i", "1", "-r", "100ms", "-p", "mode=COMPILED",
+                            "-p", "others=1000")
+                    : List.of("-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s", "-p", "mode=COMPILED")));
+            String current = "target/classes:" + Files.readString(Path.of("target/classpath.txt")).strip();
+            List<ColdStart.Variant> demos = new ArrayList<>();
+            for (String mode : List.of("COMPILED", "INTERPRETER")) {
+                String key = "ColdStart.demo[" + mode + "]";
+                demos.add(ColdStart.demo("base " + key, base.demoClasspath(), List.of(), mode.toLowerCase(Locale.ROOT)));
+                demos.add(ColdStart.demo(key, current, List.of(), mode.toLowerCase(Locale.ROOT)));
+            }
+            Map<String, Double> medians = ColdStart.medians(demos, smoke ? 1 : 7);
+            medians.forEach((key, millis) -> {
+                if (key.startsWith("base ")) {
+                    before.put(key.substring("base ".length()), millis);
+                } else {
+                    scores.put(key, millis);
+                }
+            });
+        } catch (IOException | InterruptedException e) {
+            failures.add("the base commit " + ref + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -95,6 +133,14 @@ public final class BenchmarkReport {
                         : "JMH 1.37, one fork, 2 x 1 s warm-up, 3 x 1 s measurement; average time. These 2-core"
                         + " machines are shared and noisy: read the ratios, measured side by side in this one run.\n\n");
 
+        if (baseCommit != null) {
+            md.append("## Before and after: the performance goals\n\n")
+                    .append("Before is commit ").append(baseCommit).append(", where these goals were set, built from git"
+                            + " and measured by its own benchmarks in this same run (goal rows only; the main demo as a"
+                            + " whole process, timed from outside its JVM, median of ").append(smoke ? 1 : 7)
+                    .append(" runs, the two commits taking turns).\n\n")
+                    .append(BeforeAfter.markdown(baseCommit, before, scores)).append('\n');
+        }
         md.append("## ECS: ours against Dominion 0.9.0 and Artemis-odb 2.3.0\n\n")
                 .append("One million entities with two components; ns per entity. Ratio = ours / the faster peer"
                         + " (below 1: we lead).\n\n")
