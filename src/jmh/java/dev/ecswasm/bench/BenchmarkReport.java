@@ -22,9 +22,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs every benchmark in one go and writes the side-by-side tables to {@code BENCHMARKS.md}
  * (or, in smoke mode, a few quick iterations to {@code target/BENCHMARKS-smoke.md}).
- * GraalWasm needs a newer JDK than the build's: its class runs in a fork of {@code -Dbench.jdk25}.
+ * GraalWasm needs a newer JDK than the build's: its classes run in forks of {@code -Dbench.jdk25}, the
+ * JIT one with the Graal compiler jars of {@code -Dbench.graalCompiler} on its upgrade module path.
  */
 public final class BenchmarkReport {
+    // Checked on this machine under load (2 cores, load average 9-13): the JIT's scores settle after
+    // 20-28 s of a benchmark, get_name's after 40 s (TraceCompilation: its last Tier 2 compile).
+    private static final int JIT_WARMUP_ITERATIONS = 30;
+    private static final int JIT_GET_NAME_WARMUP_ITERATIONS = 60;
+    private static final int JIT_MEASUREMENT_ITERATIONS = 5;
+
     private final Map<String, Double> scores = new HashMap<>();
     private final List<String> failures = new ArrayList<>(); // runs that gave no results
     private final List<String> missing = new ArrayList<>();  // peers this machine cannot run
@@ -36,16 +43,37 @@ public final class BenchmarkReport {
     public static void main(String[] args) throws IOException, RunnerException {
         boolean smoke = Boolean.getBoolean("bench.smoke");
         String jdk25 = System.getProperty("bench.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        Path compiler = Path.of(System.getProperty("bench.graalCompiler", "target/graal-compiler"));
         BenchmarkReport report = new BenchmarkReport();
         String base = System.getProperty("bench.base", "");
         if (!base.isEmpty()) {
             report.measureBase(base, smoke);
         }
-        report.run(options(smoke).exclude("GraalBoundaryBench"), "Java " + System.getProperty("java.version"));
-        if (Files.isExecutable(Path.of(jdk25))) {
-            report.run(options(smoke).include("GraalBoundaryBench").jvm(jdk25), "GraalWasm on " + jdk25);
+        // Each run names its own benchmarks: JMH runs what matches any include, so a shared include
+        // would run everything again on the JDK 25.
+        report.run(options(smoke).include("dev\\.ecswasm\\.bench\\..*Bench").exclude("Graal"),
+                "Java " + System.getProperty("java.version"));
+        if (!Files.isExecutable(Path.of(jdk25))) {
+            report.missing.add("GraalWasm (interp. and JIT): no JDK 25 at " + jdk25 + " (set -Dbench.jdk25=/path/to/java)");
         } else {
-            report.missing.add("GraalWasm: no JDK 25 at " + jdk25 + " (set -Dbench.jdk25=/path/to/java)");
+            report.run(options(smoke).include("\\.GraalBoundaryBench\\.").jvm(jdk25), "GraalWasm on " + jdk25);
+            List<String> jars = compilerJars(compiler);
+            if (jars.isEmpty()) {
+                report.missing.add("GraalWasm (JIT): no Graal compiler jars in " + compiler
+                        + " (the bench profile copies them; set -Dbench.graalCompiler=/path/to/dir)");
+            } else {
+                String[] jit = {"-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--enable-native-access=ALL-UNNAMED",
+                    "--upgrade-module-path=" + String.join(java.io.File.pathSeparator, jars)};
+                String bench = "\\.GraalJitBoundaryBench\\.";
+                // The load runs a fresh engine each time: no JIT warm-up to wait for.
+                report.run(options(smoke).include(bench + "loadCold$").jvm(jdk25).jvmArgsAppend(jit),
+                        "GraalWasm JIT (load) on " + jdk25);
+                report.run(jitWarmup(options(smoke), smoke, JIT_WARMUP_ITERATIONS).include(bench).exclude("loadCold$")
+                        .exclude("getName$").jvm(jdk25).jvmArgsAppend(jit), "GraalWasm JIT on " + jdk25);
+                // get_name crosses through more call targets (the buffer reads and writes) to compile.
+                report.run(jitWarmup(options(smoke), smoke, JIT_GET_NAME_WARMUP_ITERATIONS).include(bench + "getName$")
+                        .jvm(jdk25).jvmArgsAppend(jit), "GraalWasm JIT (get_name) on " + jdk25);
+            }
         }
         Path out = smoke ? Path.of("target/BENCHMARKS-smoke.md") : Path.of("BENCHMARKS.md");
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -90,7 +118,6 @@ public final class BenchmarkReport {
 
     private static ChainedOptionsBuilder options(boolean smoke) {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("dev\\.ecswasm\\.bench\\..*Bench")
                 .forks(1)
                 .shouldFailOnError(smoke); // CI's smoke run fails on a broken benchmark; a full run reports it
         if (smoke) {
@@ -100,6 +127,25 @@ public final class BenchmarkReport {
         }
         return options.warmupIterations(2).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+    }
+
+    /**
+     * Truffle compiles a guest function after thousands of calls, with a Graal compiler that itself
+     * starts out interpreted by HotSpot: the JIT column needs a longer warm-up than the others.
+     */
+    private static ChainedOptionsBuilder jitWarmup(ChainedOptionsBuilder options, boolean smoke, int seconds) {
+        return smoke ? options : options.warmupIterations(seconds).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(JIT_MEASUREMENT_ITERATIONS);
+    }
+
+    /** The jars the bench profile copied for the upgrade module path, sorted; empty if none. */
+    private static List<String> compilerJars(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".jar")).map(f -> f.toAbsolutePath().toString()).sorted().toList();
+        }
     }
 
     private void run(ChainedOptionsBuilder options, String what) throws RunnerException {
@@ -129,8 +175,11 @@ public final class BenchmarkReport {
                 .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append("  \n")
                 .append("Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("  \n")
-                .append(smoke ? "JMH 1.37, one fork, 1 x 100 ms warm-up, 1 x 100 ms measurement.\n\n"
-                        : "JMH 1.37, one fork, 2 x 1 s warm-up, 3 x 1 s measurement; average time. These 2-core"
+                .append(smoke ? "JMH 1.37, one fork, 1 x 100 ms warm-up, 1 x 100 ms measurement (too short for"
+                                + " GraalWasm's JIT to compile: its column only shows that it runs).\n\n"
+                        : "JMH 1.37, one fork, 2 x 1 s warm-up, 3 x 1 s measurement (GraalWasm's JIT, which compiles"
+                                + " late: " + JIT_WARMUP_ITERATIONS + " x 1 s, get_name " + JIT_GET_NAME_WARMUP_ITERATIONS
+                                + " x 1 s, then " + JIT_MEASUREMENT_ITERATIONS + " x 1 s); average time. These 2-core"
                         + " machines are shared and noisy: read the ratios, measured side by side in this one run.\n\n");
 
         if (baseCommit != null) {
@@ -169,15 +218,17 @@ public final class BenchmarkReport {
         md.append("\n## The boundary: the same plugin and ABI through each runtime\n\n")
                 .append("ns per crossing (per edge for the relation reads), ms for loading. Ratio = that runtime /"
                         + " Chicory compiled (our default).\n\n")
-                .append("| measure | Chicory interpreter | Chicory compiled | Wasmtime (JNI) | ratio | GraalWasm (interp.) | ratio |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+                .append("| measure | Chicory interpreter | Chicory compiled | Wasmtime (JNI) | ratio | GraalWasm (interp.) | ratio"
+                        + " | GraalWasm (JIT) | ratio |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         boundaryRow(md, "guest to host, ABI import `host_is_entity_valid`", "abiCall");
         boundaryRow(md, "guest to host, bare host function doing nothing", "bareCall");
         md.append("| ABI call / bare call (goal compiled: within 1.5) | ")
                 .append(ratio(chicory("abiCall", "INTERPRETER"), chicory("bareCall", "INTERPRETER"))).append(" | ")
                 .append(ratio(chicory("abiCall", "COMPILED"), chicory("bareCall", "COMPILED"))).append(" | ")
                 .append(ratio(get("WasmtimeBoundaryBench.abiCall"), get("WasmtimeBoundaryBench.bareCall"))).append(" | | ")
-                .append(ratio(get("GraalBoundaryBench.abiCall"), get("GraalBoundaryBench.bareCall"))).append(" | |\n");
+                .append(ratio(get("GraalBoundaryBench.abiCall"), get("GraalBoundaryBench.bareCall"))).append(" | | ")
+                .append(ratio(get("GraalJitBoundaryBench.abiCall"), get("GraalJitBoundaryBench.bareCall"))).append(" | |\n");
         boundaryRow(md, "two-call `get_name` into a fresh String (goal compiled: 100 ns)", "getName");
         boundaryRow(md, "relation read, batched, per edge", "edgesBatched");
         boundaryRow(md, "relation read, one call per entity, per edge", "edgesPerEntity");
@@ -187,11 +238,13 @@ public final class BenchmarkReport {
                 .append(ratio(get("WasmtimeBoundaryBench.edgesPerEntity"), get("WasmtimeBoundaryBench.edgesBatched")))
                 .append(" | | ")
                 .append(ratio(get("GraalBoundaryBench.edgesPerEntity"), get("GraalBoundaryBench.edgesBatched")))
+                .append(" | | ")
+                .append(ratio(get("GraalJitBoundaryBench.edgesPerEntity"), get("GraalJitBoundaryBench.edgesBatched")))
                 .append(" | |\n");
         boundaryRow(md, "host to guest, empty export", "emptyExport");
         boundaryRow(md, "load, cold (parse, compile, instantiate), ms", "loadCold");
         md.append("| load, warm (instantiate a parsed module), ms | ").append(num(chicory("loadWarm", "INTERPRETER")))
-                .append(" | ").append(num(chicory("loadWarm", "COMPILED"))).append(" | | | | |\n");
+                .append(" | ").append(num(chicory("loadWarm", "COMPILED"))).append(" | | | | | | |\n");
 
         md.append("\n## Goals, from this run\n\n");
         goal(md, "ECS at or ahead of the faster peer on every row", ecsLeads());
@@ -226,9 +279,13 @@ public final class BenchmarkReport {
                 .append("- Costs added for safety (issue 10): every manager call runs in an undo journal behind a"
                         + " 48-frame stack probe, 60-110 ns on each churn call, measured with the probe off.\n");
 
-        md.append("\nNot measured: GraalWasm with its JIT (it needs the Graal compiler jars on the upgrade module"
-                        + " path, which this build does not set up), and Chicory's build-time compiler"
-                        + " (`chicory-compiler-maven-plugin`; measured elsewhere at the runtime compiler's speed).\n");
+        md.append("\nGraalWasm (JIT) is GraalWasm on the stock JDK 25 with `-XX:+EnableJVMCI` and the Graal compiler"
+                        + " jars (`org.graalvm.compiler:compiler` and the three modules it requires, copied by the bench"
+                        + " profile) on `--upgrade-module-path`; its runner refuses to start if Truffle falls back to the"
+                        + " interpreter. Both GraalWasm columns reach the ABI through a polyglot `ProxyExecutable` per"
+                        + " import, which gets each argument wrapped in a `Value`.\n")
+                .append("\nNot measured: Chicory's build-time compiler (`chicory-compiler-maven-plugin`; measured"
+                        + " elsewhere at the runtime compiler's speed).\n");
         if (!failures.isEmpty() || !missing.isEmpty()) {
             md.append("\n## Could not run\n\n");
             for (String failure : failures) {
@@ -293,9 +350,11 @@ public final class BenchmarkReport {
         Double compiled = chicory(method, "COMPILED");
         Double wasmtime = get("WasmtimeBoundaryBench." + method);
         Double graal = get("GraalBoundaryBench." + method);
+        Double graalJit = get("GraalJitBoundaryBench." + method);
         md.append("| ").append(label).append(" | ").append(num(chicory(method, "INTERPRETER"))).append(" | ")
                 .append(num(compiled)).append(" | ").append(num(wasmtime)).append(" | ").append(ratio(wasmtime, compiled))
-                .append(" | ").append(num(graal)).append(" | ").append(ratio(graal, compiled)).append(" |\n");
+                .append(" | ").append(num(graal)).append(" | ").append(ratio(graal, compiled))
+                .append(" | ").append(num(graalJit)).append(" | ").append(ratio(graalJit, compiled)).append(" |\n");
     }
 
     private void row(StringBuilder md, String label, String key) {

@@ -9,6 +9,6 @@ import dev.ecswasm.world.EnttManager;
 public class GraalBoundaryBench extends BoundaryBench {
     @Override
     GuestRunner load(byte[] wasm, EnttManager world, boolean withNoop) {
-        return new GraalRunner(wasm, world, withNoop);
+        return new GraalRunner(wasm, world, withNoop, false);
     }
 }

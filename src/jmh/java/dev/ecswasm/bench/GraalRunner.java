@@ -8,6 +8,7 @@ import dev.ecswasm.world.EnttManager;
 import java.util.HashMap;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.ByteSequence;
@@ -17,17 +18,24 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 /**
  * The same plugin and ABI code on GraalWasm (Truffle), through the polyglot API: every import is a
  * {@link ProxyExecutable} calling {@link BoundApi}. Needs a JDK 21+ (the benchmark forks a JDK 25).
+ * With {@code jit}, the fork must have the Graal compiler (see {@link GraalJitBoundaryBench}): the
+ * runner refuses to start on the interpreter-only runtime, so the JIT column cannot silently fall back.
  */
 final class GraalRunner implements GuestRunner {
     private final Context context;
     private final Value exports;
     private final Value memory;
 
-    GraalRunner(byte[] wasm, EnttManager world, boolean withNoop) {
-        context = Context.newBuilder("wasm")
-                .option("wasm.Builtins", "wasi_snapshot_preview1")
-                .option("engine.WarnInterpreterOnly", "false")
-                .build();
+    GraalRunner(byte[] wasm, EnttManager world, boolean withNoop, boolean jit) {
+        Context.Builder builder = Context.newBuilder("wasm").option("wasm.Builtins", "wasi_snapshot_preview1");
+        if (jit) {
+            requireCompiler();
+            // A failed Truffle compilation would leave that code interpreted: print it, don't hide it.
+            builder.option("engine.CompilationFailureAction", "Print");
+        } else {
+            builder.option("engine.WarnInterpreterOnly", "false"); // interpreter-only is this column's point
+        }
+        context = builder.build();
         BoundApi imports = BoundApi.of(world);
         Value[] memoryRef = new Value[1];
         GuestMemory guestMemory = new GuestMemory() {
@@ -68,6 +76,23 @@ final class GraalRunner implements GuestRunner {
         exports = instance.getMember("exports");
         memory = exports.getMember("memory");
         memoryRef[0] = memory;
+    }
+
+    private static volatile boolean compilerFound; // probed once per JVM, so loads are not charged for it
+
+    /** Fails unless Truffle runs with its optimizing runtime (the Graal compiler through JVMCI). */
+    private static void requireCompiler() {
+        if (compilerFound) {
+            return;
+        }
+        try (Engine probe = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
+            if (probe.getImplementationName().equals("Interpreted")) {
+                throw new IllegalStateException("GraalWasm JIT: the Truffle runtime is interpreter-only; the fork needs"
+                        + " -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI and the Graal compiler jars on"
+                        + " --upgrade-module-path");
+            }
+        }
+        compilerFound = true;
     }
 
     @Override
