@@ -3,6 +3,9 @@ package dev.ecswasm.abi;
 import dev.ecswasm.world.EdgeVisitor;
 import dev.ecswasm.world.EnttManager;
 import dev.ecswasm.world.Relation;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * One relation's edges as the guest reads them, {@code (first, second)} little-endian u32 pairs, ends
@@ -11,6 +14,9 @@ import dev.ecswasm.world.Relation;
  * so a batched read allocates nothing once the array has grown to the relation's size.
  */
 final class EdgePairs implements EdgeVisitor {
+    // one 4-byte store per id, as wasm32 reads a uint32_t, instead of four byte stores
+    private static final VarHandle U32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private byte[] bytes = new byte[0];
     private int next;
 
@@ -40,10 +46,7 @@ final class EdgePairs implements EdgeVisitor {
     }
 
     private void u32(int value) {
-        bytes[next] = (byte) value;
-        bytes[next + 1] = (byte) (value >>> 8);
-        bytes[next + 2] = (byte) (value >>> 16);
-        bytes[next + 3] = (byte) (value >>> 24);
+        U32.set(bytes, next, value);
         next += 4;
     }
 }
