@@ -5,7 +5,6 @@
 //! into `Option<u32>`, the two-call buffer pattern into `String` / `Vec<u32>`, and the host's
 //! last-error channel into `Result<_, HostError>`.
 
-use std::ffi::CStr;
 use std::os::raw::c_int;
 use std::ptr;
 
@@ -107,21 +106,34 @@ fn outcome(succeeded: bool) -> Result<(), HostError> {
 
 // ------------------------------------------------------------------ the two-call pattern
 
-/// Call 1 asks for the size (bytes including the NUL), call 2 fills a buffer of that size, which
-/// then becomes the `String` itself (no second allocation).
+/// Call 1 asks for the size (bytes including the NUL), call 2 fills a buffer of exactly that
+/// capacity, which then becomes the `String` itself: one allocation, and not zeroed first, since
+/// the host writes every byte before the length covers it. The NUL and UTF-8 checks stay.
 fn fetch_string(call: impl Fn(*mut u8, usize) -> usize) -> Option<String> {
     let needed = call(ptr::null_mut(), 0);
     if needed == 0 {
         return None;
     }
-    let mut buffer = vec![0u8; needed];
-    let written = call(buffer.as_mut_ptr(), buffer.len());
+    let mut buffer: Vec<u8> = Vec::with_capacity(needed);
+    let written = call(buffer.as_mut_ptr(), needed);
     if written != needed {
-        return None; // changed between the calls
+        return None; // changed between the calls: nothing is read from the buffer
     }
-    CStr::from_bytes_with_nul(&buffer).ok()?; // exactly one NUL, at the end
-    buffer.pop();
-    String::from_utf8(buffer).ok()
+    // SAFETY: the capacity is `needed`, and a host that answers `needed` to a buffer of `needed`
+    // bytes has written all of them (the two-call contract: a string that fits is written whole).
+    unsafe { buffer.set_len(needed) };
+    if buffer.pop() != Some(0) {
+        return None; // not NUL-terminated
+    }
+    if buffer.iter().all(|byte| (1..0x80).contains(byte)) {
+        // one pass checked both: no NUL inside, and all ASCII, which is valid UTF-8 as it stands
+        // SAFETY: every byte is in 1..0x80, so the bytes are valid UTF-8
+        return Some(unsafe { String::from_utf8_unchecked(buffer) });
+    }
+    if buffer.contains(&0) {
+        return None; // a NUL inside: the host sent more than one string
+    }
+    String::from_utf8(buffer).ok() // the full UTF-8 check, for names past ASCII
 }
 
 /// The same for lists: call 1 asks for the element count, call 2 fills a `Vec` of that length.

@@ -306,6 +306,25 @@ pub extern "C" fn bench_get_name(entity: u32, n: u32) -> u32 {
     (0..n).map(|_| ffi::get_name(entity).map_or(0, |name| name.len() as u32)).sum()
 }
 
+/// `n` two-call name fetches into one reused buffer, making no `String`: the two crossings alone,
+/// to set against `bench_get_name`. Returns total bytes.
+#[no_mangle]
+pub extern "C" fn bench_get_name_crossings(entity: u32, n: u32) -> u32 {
+    let mut buffer = [0u8; 64];
+    (0..n)
+        .map(|_| {
+            let needed = ffi::name_size(entity).min(buffer.len());
+            ffi::get_name_into(entity, &mut buffer[..needed]) as u32
+        })
+        .sum()
+}
+
+/// `n` size queries (call 1 of the two-call exchange alone): one crossing each. Returns total bytes.
+#[no_mangle]
+pub extern "C" fn bench_name_size(entity: u32, n: u32) -> u32 {
+    (0..n).map(|_| ffi::name_size(entity) as u32).sum()
+}
+
 /// `n` reads of the whole 1:N relation in one batched exchange each, into one reused buffer;
 /// returns pairs seen.
 #[no_mangle]

@@ -340,7 +340,7 @@ public final class EnttApi {
     private int pairList(int handle, GuestMemory memory, int buf, int cap, Relation relation) {
         Session s = handles.resolve(handle);
         TwoCall out = TwoCall.begin(s, memory, "pair buffer", buf, cap, 8);
-        return out.pairs(s.manager.edgeCount(relation), () -> EdgePairs.flat(s.manager, relation));
+        return out.pairs(s, relation);
     }
 
     /** A component the entity has, as its layout's bytes; NOT_FOUND if it has none. */

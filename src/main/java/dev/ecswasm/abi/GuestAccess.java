@@ -58,6 +58,14 @@ final class GuestAccess {
         }
     }
 
+    /** Writes the first {@code length} of {@code bytes}, e.g. a reused scratch array's. */
+    static void write(GuestMemory memory, String what, int ptr, byte[] bytes, int length) {
+        checkRange(memory, what, ptr, length);
+        if (length > 0) {
+            memory.write(ptr, bytes, length);
+        }
+    }
+
     static void writeU32s(GuestMemory memory, String what, int ptr, int[] values, int count) {
         checkRange(memory, what, ptr, 4L * count);
         if (count > 0) {

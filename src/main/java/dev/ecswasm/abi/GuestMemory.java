@@ -15,4 +15,12 @@ public interface GuestMemory {
 
     /** Copies {@code bytes} to {@code address}. */
     void write(int address, byte[] bytes);
+
+    /**
+     * Copies the first {@code length} of {@code bytes} to {@code address}: lets a caller reuse one
+     * scratch array across calls. Override it to copy without the intermediate array.
+     */
+    default void write(int address, byte[] bytes, int length) {
+        write(address, length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length));
+    }
 }

@@ -17,6 +17,7 @@ final class Session {
     final EnttManager manager;
     final LastError errors = new LastError();
     final Utf8.Cache sent = new Utf8.Cache();
+    final EdgePairs pairs = new EdgePairs();
 
     Session(EnttManager manager) {
         this.manager = Objects.requireNonNull(manager, "manager");

@@ -1,5 +1,6 @@
 package dev.ecswasm.abi;
 
+import dev.ecswasm.world.Relation;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -117,25 +118,36 @@ final class TwoCall {
 
     /**
      * Answers with a whole relation as {@code (u32, u32)} pairs; {@code cap} counts pairs. The count
-     * is cheap, so call 1 only counts; the flat array of {@code 2 * count} ids is built only on
-     * call 2, and only when it fits. Returns the number of pairs.
+     * is cheap, so call 1 only counts; the pairs are encoded only on call 2, and only when they fit,
+     * into the session's reused scratch array. Returns the number of pairs.
      */
-    int pairs(int count, Supplier<int[]> flatPairs) {
-        return list(count, flatPairs);
+    int pairs(Session session, Relation relation) {
+        int count = session.manager.edgeCount(relation);
+        if (isSizeQuery() || room() < count) {
+            return unwritten(count);
+        }
+        int length = session.pairs.encode(session.manager, relation, count);
+        GuestAccess.write(memory, what, buf, session.pairs.bytes(), length);
+        return errors.ok(count);
     }
 
     /** Writes the values only if all {@code count} elements fit: a guest cannot use half a list. */
     private int list(int count, Supplier<int[]> values) {
-        if (isSizeQuery()) {
-            return errors.ok(count);
-        }
-        if (room() < count) {
-            return errors.fail(ErrorCode.BUFFER_TOO_SMALL, "room for " + room() + ", " + count
-                    + " needed; nothing written", count);
+        if (isSizeQuery() || room() < count) {
+            return unwritten(count);
         }
         int[] flat = values.get();
         GuestAccess.writeU32s(memory, what, buf, flat, flat.length); // little-endian, as wasm32 reads a uint32_t
         return errors.ok(count);
+    }
+
+    /** A list's answer when nothing is written: its size for call 1, BUFFER_TOO_SMALL when it does not fit. */
+    private int unwritten(int count) {
+        if (isSizeQuery()) {
+            return errors.ok(count);
+        }
+        return errors.fail(ErrorCode.BUFFER_TOO_SMALL, "room for " + room() + ", " + count
+                + " needed; nothing written", count);
     }
 
     // ---------------------------------------------------------------- plain-data structs

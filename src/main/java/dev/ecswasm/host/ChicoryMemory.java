@@ -26,4 +26,9 @@ public final class ChicoryMemory implements GuestMemory {
     public void write(int address, byte[] bytes) {
         memory.write(address, bytes);
     }
+
+    @Override
+    public void write(int address, byte[] bytes, int length) {
+        memory.write(address, bytes, 0, length);
+    }
 }
