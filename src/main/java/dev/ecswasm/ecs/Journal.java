@@ -58,6 +58,12 @@ final class Journal {
     /**
      * Undoes every entry from the newest down to {@code mark}, then forgets them. An undo that throws
      * does not stop the others; the first such throwable is returned (null if none).
+     *
+     * <p>Except a StackOverflowError: an undo that runs out of stack stops the roll-back there, keeps
+     * its entry and every older one, and the error goes on. A nested atomic call rolls back where it
+     * failed, deep in the stack, and may not have the room; the enclosing call, which made the stack
+     * check, then undoes what is left from higher up. So each undo must be safe to run again after
+     * being cut short: each one checks what is still to do.
      */
     Throwable rollBack(int mark, EntityPool pool) {
         Throwable failed = null;
@@ -65,12 +71,15 @@ final class Journal {
             int at = size - 1;
             try {
                 undo(kinds[at], targets[at], ids[at], values[at], positions[at], pool);
+            } catch (StackOverflowError overflow) {
+                throw overflow; // the entry stays, for the enclosing call to undo again
             } catch (Throwable t) {
                 if (failed == null) {
                     failed = t;
                 }
             }
-            forget(at);
+            targets[at] = null; // forgotten with plain writes, no call: an overflow cannot land in between
+            values[at] = null;
             size = at;
         }
         return failed;
@@ -97,8 +106,11 @@ final class Journal {
             case REMOVED -> {
                 Storage<Object> storage = (Storage<Object>) target;
                 if (!storage.contains(id)) {
-                    storage.insert(id, value);                          // at the end ...
-                    storage.swapPositions(position, storage.size() - 1); // ... then back where it was
+                    storage.insert(id, value); // at the end ...
+                }
+                int now = storage.positionOf(id);
+                if (now != position) {         // ... then back where it was (also when an undo cut short put it at the end)
+                    storage.swapPositions(position, now);
                 }
             }
             case REPLACED -> {

@@ -164,8 +164,8 @@ public final class Registry {
     }
 
     private void fail(int mark, Throwable failure) {
+        atomicDepth--; // first: if the undo runs out of stack, the enclosing call (one level up) undoes the rest
         Throwable undoFailed = journal.rollBack(mark, pool);
-        atomicDepth--;
         if (atomicDepth == 0) {
             journal.clear();
         }

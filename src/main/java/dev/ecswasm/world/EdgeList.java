@@ -159,14 +159,17 @@ public final class EdgeList {
 
     /**
      * An undo for {@code remove(id)}, to register before the remove: if the id is gone, puts it back
-     * at the end and swaps it into the position it had, where the remove had moved the last id.
+     * at the end and swaps it into the position it had, where the remove had moved the last id. Safe
+     * to run again if a StackOverflowError cut it short between the two.
      */
     Runnable undoRemove(int id) {
         int position = positionOf(id);
         return () -> {
-            if (position >= 0 && !contains(id)) {
-                add(id);
-                swap(position, size - 1);
+            if (position >= 0) {
+                if (!contains(id)) {
+                    add(id);
+                }
+                swap(position, positionOf(id));
             }
         };
     }
