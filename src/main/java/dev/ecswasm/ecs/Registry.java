@@ -53,6 +53,10 @@ public final class Registry {
     private final Journal journal = new Journal();
     private int atomicDepth; // how many atomic calls are open; changes are journalled while it is > 0
 
+    public Registry() {
+        UndoRescue.ready(); // the worker that finishes an undo the stack had no room for, started while there is room
+    }
+
     // ---------------------------------------------------------------- entities
 
     /**
@@ -165,7 +169,15 @@ public final class Registry {
 
     private void fail(int mark, Throwable failure) {
         atomicDepth--; // first: if the undo runs out of stack, the enclosing call (one level up) undoes the rest
-        Throwable undoFailed = journal.rollBack(mark, pool);
+        Throwable undoFailed;
+        try {
+            undoFailed = journal.rollBack(mark, pool);
+        } catch (StackOverflowError overflow) {
+            if (atomicDepth > 0) {
+                throw overflow; // a nested call: the enclosing one, higher up the stack, undoes the rest
+            }
+            undoFailed = UndoRescue.rollBack(journal, mark, pool); // the outermost: a fresh stack finishes it
+        }
         if (atomicDepth == 0) {
             journal.clear();
         }
