@@ -21,6 +21,7 @@ final class Journal {
     static final byte DYING = 4;     // id
     static final byte RELEASED = 5;  // id
     static final byte ACTION = 6;    // value: a Runnable from outside the package
+    static final byte TYPED = 7;     // value: a Registry.Undo, called with target, id and position
 
     private byte[] kinds = new byte[16];
     private int[] ids = new int[16];
@@ -123,6 +124,7 @@ final class Journal {
             case DYING -> pool.cancelDestroying(id);
             case RELEASED -> pool.unrelease(id);
             case ACTION -> ((Runnable) value).run();
+            case TYPED -> ((Registry.Undo<Object>) value).undo(target, id, position);
             default -> throw new IllegalStateException("unknown journal entry " + kind);
         }
     }

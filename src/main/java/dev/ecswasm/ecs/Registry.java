@@ -147,6 +147,25 @@ public final class Registry {
         journal(Journal.ACTION, null, EntityId.NULL, undo, 0);
     }
 
+    /**
+     * {@link #onRollback(Runnable)} without a closure: if the atomic call fails, runs
+     * {@code undo.undo(target, a, b)}. The journal keeps the three values in its arrays, so a caller
+     * with a constant {@code undo} allocates nothing per change. The same rules hold: register it
+     * before the change, make it harmless if the change did not happen, and safe to run again.
+     */
+    public <T> void onRollback(Undo<T> undo, T target, int a, int b) {
+        Objects.requireNonNull(undo, "undo");
+        if (atomicDepth > 0) {
+            journal.record(Journal.TYPED, target, a, undo, b);
+        }
+    }
+
+    /** An undo for {@link #onRollback(Undo, Object, int, int)}: one object shared by every change of a kind. */
+    @FunctionalInterface
+    public interface Undo<T> {
+        void undo(T target, int a, int b);
+    }
+
     /** True while an atomic call is running: changes are being journalled. */
     public boolean inAtomicCall() {
         return atomicDepth > 0;
