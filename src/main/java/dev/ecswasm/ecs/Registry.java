@@ -45,9 +45,9 @@ public final class Registry {
     private final Map<Class<?>, Storage<?>> storages = new LinkedHashMap<>();
     private Storage<?>[] storageArray = new Storage<?>[0]; // the map's values, safe to walk while it grows
     private Storage<?> lastStorage;                         // the last one looked up, tried first
-    private final ComponentSignals constructed = new ComponentSignals();
-    private final ComponentSignals updated = new ComponentSignals();
-    private final ComponentSignals destroyed = new ComponentSignals();
+    private final ComponentSignals constructed = new ComponentSignals(ComponentSignals.CONSTRUCTED, storages);
+    private final ComponentSignals updated = new ComponentSignals(ComponentSignals.UPDATED, storages);
+    private final ComponentSignals destroyed = new ComponentSignals(ComponentSignals.DESTROYED, storages);
     private final Signal<EntityListener> entityCreated = new Signal<>();
     private final Signal<EntityListener> entityDestroyed = new Signal<>();
     private final Journal journal = new Journal();
@@ -270,7 +270,7 @@ public final class Registry {
         }
         journal(Journal.ADDED, storage, id, null, 0);
         storage.insert(id, component);
-        constructed.fire(storage.type(), id, component);
+        constructed.fire(storage, id, component);
         return component;
     }
 
@@ -290,7 +290,7 @@ public final class Registry {
         }
         journal(Journal.REPLACED, storage, id, storage.valueAt(position), 0);
         storage.set(position, component);
-        updated.fire(storage.type(), id, component);
+        updated.fire(storage, id, component);
         return component;
     }
 
@@ -378,6 +378,9 @@ public final class Registry {
         Storage<?> storage = storages.get(type);
         if (storage == null) {
             storage = new Storage<>(type, this);
+            constructed.attach(storage);
+            updated.attach(storage);
+            destroyed.attach(storage);
             storages.put(type, storage);
             storageArray = storages.values().toArray(new Storage<?>[0]);
         }
@@ -456,7 +459,7 @@ public final class Registry {
 
     private <T> void removeFrom(Storage<T> storage, int id) {
         T value = storage.getOrNull(id);
-        destroyed.fire(storage.type(), id, value);
+        destroyed.fire(storage, id, value);
         int position = storage.positionOf(id); // by id again: a listener may have reshuffled the packed array
         if (position < 0) {
             return; // a listener removed it already
