@@ -123,6 +123,11 @@ public final class Registry {
      * <p>Undo covers entities created and destroyed, components added, replaced and removed. State
      * kept <em>inside</em> a component (a list it holds) is the caller's: register its undo with
      * {@link #onRollback}.
+     *
+     * <p>If the stack runs out: a nested call that cannot finish its undo leaves the rest to the
+     * enclosing one, and an outermost call whose undo runs out of stack hands the rest to a worker
+     * thread with a stack of its own and waits for it. So an undo registered with {@link #onRollback}
+     * may run on that worker, and must be safe to run again after being cut short.
      */
     public <R> R atomically(Supplier<R> work) {
         int mark = begin();
