@@ -21,6 +21,7 @@ final class Journal {
     static final byte DYING = 4;     // id
     static final byte RELEASED = 5;  // id
     static final byte ACTION = 6;    // value: a Runnable from outside the package
+    static final byte TYPED = 7;     // value: a Registry.Undo, called with target, id and position
 
     private byte[] kinds = new byte[16];
     private int[] ids = new int[16];
@@ -58,6 +59,12 @@ final class Journal {
     /**
      * Undoes every entry from the newest down to {@code mark}, then forgets them. An undo that throws
      * does not stop the others; the first such throwable is returned (null if none).
+     *
+     * <p>Except a StackOverflowError: an undo that runs out of stack stops the roll-back there, keeps
+     * its entry and every older one, and the error goes on. A nested atomic call rolls back where it
+     * failed, deep in the stack, and may not have the room; the enclosing call, which made the stack
+     * check, then undoes what is left from higher up. So each undo must be safe to run again after
+     * being cut short: each one checks what is still to do.
      */
     Throwable rollBack(int mark, EntityPool pool) {
         Throwable failed = null;
@@ -65,12 +72,15 @@ final class Journal {
             int at = size - 1;
             try {
                 undo(kinds[at], targets[at], ids[at], values[at], positions[at], pool);
+            } catch (StackOverflowError overflow) {
+                throw overflow; // the entry stays, for the enclosing call to undo again
             } catch (Throwable t) {
                 if (failed == null) {
                     failed = t;
                 }
             }
-            forget(at);
+            targets[at] = null; // forgotten with plain writes, no call: an overflow cannot land in between
+            values[at] = null;
             size = at;
         }
         return failed;
@@ -97,8 +107,11 @@ final class Journal {
             case REMOVED -> {
                 Storage<Object> storage = (Storage<Object>) target;
                 if (!storage.contains(id)) {
-                    storage.insert(id, value);                          // at the end ...
-                    storage.swapPositions(position, storage.size() - 1); // ... then back where it was
+                    storage.insert(id, value); // at the end ...
+                }
+                int now = storage.positionOf(id);
+                if (now != position) {         // ... then back where it was (also when an undo cut short put it at the end)
+                    storage.swapPositions(position, now);
                 }
             }
             case REPLACED -> {
@@ -111,6 +124,7 @@ final class Journal {
             case DYING -> pool.cancelDestroying(id);
             case RELEASED -> pool.unrelease(id);
             case ACTION -> ((Runnable) value).run();
+            case TYPED -> ((Registry.Undo<Object>) value).undo(target, id, position);
             default -> throw new IllegalStateException("unknown journal entry " + kind);
         }
     }

@@ -45,13 +45,17 @@ public final class Registry {
     private final Map<Class<?>, Storage<?>> storages = new LinkedHashMap<>();
     private Storage<?>[] storageArray = new Storage<?>[0]; // the map's values, safe to walk while it grows
     private Storage<?> lastStorage;                         // the last one looked up, tried first
-    private final ComponentSignals constructed = new ComponentSignals();
-    private final ComponentSignals updated = new ComponentSignals();
-    private final ComponentSignals destroyed = new ComponentSignals();
+    private final ComponentSignals constructed = new ComponentSignals(ComponentSignals.CONSTRUCTED, storages);
+    private final ComponentSignals updated = new ComponentSignals(ComponentSignals.UPDATED, storages);
+    private final ComponentSignals destroyed = new ComponentSignals(ComponentSignals.DESTROYED, storages);
     private final Signal<EntityListener> entityCreated = new Signal<>();
     private final Signal<EntityListener> entityDestroyed = new Signal<>();
     private final Journal journal = new Journal();
     private int atomicDepth; // how many atomic calls are open; changes are journalled while it is > 0
+
+    public Registry() {
+        UndoRescue.ready(); // the worker that finishes an undo the stack had no room for, started while there is room
+    }
 
     // ---------------------------------------------------------------- entities
 
@@ -119,6 +123,11 @@ public final class Registry {
      * <p>Undo covers entities created and destroyed, components added, replaced and removed. State
      * kept <em>inside</em> a component (a list it holds) is the caller's: register its undo with
      * {@link #onRollback}.
+     *
+     * <p>If the stack runs out: a nested call that cannot finish its undo leaves the rest to the
+     * enclosing one, and an outermost call whose undo runs out of stack hands the rest to a worker
+     * thread with a stack of its own and waits for it. So an undo registered with {@link #onRollback}
+     * may run on that worker, and must be safe to run again after being cut short.
      */
     public <R> R atomically(Supplier<R> work) {
         int mark = begin();
@@ -143,6 +152,25 @@ public final class Registry {
         journal(Journal.ACTION, null, EntityId.NULL, undo, 0);
     }
 
+    /**
+     * {@link #onRollback(Runnable)} without a closure: if the atomic call fails, runs
+     * {@code undo.undo(target, a, b)}. The journal keeps the three values in its arrays, so a caller
+     * with a constant {@code undo} allocates nothing per change. The same rules hold: register it
+     * before the change, make it harmless if the change did not happen, and safe to run again.
+     */
+    public <T> void onRollback(Undo<T> undo, T target, int a, int b) {
+        Objects.requireNonNull(undo, "undo");
+        if (atomicDepth > 0) {
+            journal.record(Journal.TYPED, target, a, undo, b);
+        }
+    }
+
+    /** An undo for {@link #onRollback(Undo, Object, int, int)}: one object shared by every change of a kind. */
+    @FunctionalInterface
+    public interface Undo<T> {
+        void undo(T target, int a, int b);
+    }
+
     /** True while an atomic call is running: changes are being journalled. */
     public boolean inAtomicCall() {
         return atomicDepth > 0;
@@ -164,8 +192,16 @@ public final class Registry {
     }
 
     private void fail(int mark, Throwable failure) {
-        Throwable undoFailed = journal.rollBack(mark, pool);
-        atomicDepth--;
+        atomicDepth--; // first: if the undo runs out of stack, the enclosing call (one level up) undoes the rest
+        Throwable undoFailed;
+        try {
+            undoFailed = journal.rollBack(mark, pool);
+        } catch (StackOverflowError overflow) {
+            if (atomicDepth > 0) {
+                throw overflow; // a nested call: the enclosing one, higher up the stack, undoes the rest
+            }
+            undoFailed = UndoRescue.rollBack(journal, mark, pool); // the outermost: a fresh stack finishes it
+        }
         if (atomicDepth == 0) {
             journal.clear();
         }
@@ -239,7 +275,7 @@ public final class Registry {
         }
         journal(Journal.ADDED, storage, id, null, 0);
         storage.insert(id, component);
-        constructed.fire(storage.type(), id, component);
+        constructed.fire(storage, id, component);
         return component;
     }
 
@@ -259,7 +295,7 @@ public final class Registry {
         }
         journal(Journal.REPLACED, storage, id, storage.valueAt(position), 0);
         storage.set(position, component);
-        updated.fire(storage.type(), id, component);
+        updated.fire(storage, id, component);
         return component;
     }
 
@@ -347,6 +383,9 @@ public final class Registry {
         Storage<?> storage = storages.get(type);
         if (storage == null) {
             storage = new Storage<>(type, this);
+            constructed.attach(storage);
+            updated.attach(storage);
+            destroyed.attach(storage);
             storages.put(type, storage);
             storageArray = storages.values().toArray(new Storage<?>[0]);
         }
@@ -425,7 +464,7 @@ public final class Registry {
 
     private <T> void removeFrom(Storage<T> storage, int id) {
         T value = storage.getOrNull(id);
-        destroyed.fire(storage.type(), id, value);
+        destroyed.fire(storage, id, value);
         int position = storage.positionOf(id); // by id again: a listener may have reshuffled the packed array
         if (position < 0) {
             return; // a listener removed it already

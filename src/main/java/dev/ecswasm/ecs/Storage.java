@@ -23,6 +23,7 @@ import java.util.Arrays;
 public final class Storage<T> extends SparseSet {
     private final Class<T> type;
     final Registry registry; // the registry that made it (null for a stand-alone one): lets a test reach the entity pool
+    final Signal<?>[] signals = new Signal<?>[3]; // by ComponentSignals kind; null while nobody asked for one
     private Object[] values = new Object[8];
     private Object[] bySlot = new Object[0];     // the value by slot index; null if the slot has none
     private char[] versionBySlot = new char[0]; // the version of the value's owner (12 bits fit a char)

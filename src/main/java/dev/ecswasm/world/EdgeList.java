@@ -69,18 +69,21 @@ public final class EdgeList {
 
     /*
      * add and remove make every call and allocation before their first write, so a throwable part-way
-     * (StackOverflowError, OutOfMemoryError) leaves the list as it was; undoAdd and undoRemove below
-     * rely on that.
+     * (StackOverflowError, OutOfMemoryError) leaves the list as it was; their undos below rely on that.
      */
 
     /** Appends the id; returns false if it was already there. */
     boolean add(int id) {
-        if (id == EMPTY) {
-            throw new IllegalArgumentException("the null entity cannot be an edge");
-        }
+        requireEdge(id);
         if (contains(id)) {
             return false;
         }
+        append(id);
+        return true;
+    }
+
+    /** Appends an id that is not in the list. */
+    private void append(int id) {
         if (size == items.length) {
             items = Arrays.copyOf(items, size * 2); // a bigger copy: the list has not changed
         }
@@ -98,17 +101,23 @@ public final class EdgeList {
         }
         items[size] = id;
         size++;
-        return true;
     }
 
     /** Removes the id by moving the last one into its place; returns false if it was absent. */
     boolean remove(int id) {
-        int position = positionOf(id);
+        int slot = keys != null ? slotOf(id) : -1;
+        int position = keys != null ? (slot < 0 ? -1 : positions[slot]) : scan(id);
         if (position < 0) {
             return false;
         }
+        removeAt(position, slot);
+        return true;
+    }
+
+    /** Removes the id at {@code position}; {@code gap} is its index slot (-1 if the list has no index). */
+    private void removeAt(int position, int gap) {
+        int id = items[position];
         int last = items[size - 1];
-        int gap = keys != null ? slotOf(id) : -1;
         int lastSlot = keys != null && last != id ? slotOf(last) : -1;
         // From here on: plain writes and arithmetic, no calls.
         items[position] = last;
@@ -130,45 +139,55 @@ public final class EdgeList {
             }
             keys[gap] = EMPTY;
         }
-        return true;
     }
+
+    /*
+     * The two below register their undo with the registry's atomic call, if one is running, before the
+     * change: a shared Registry.Undo and two ints, so a change allocates nothing for its undo.
+     */
+
+    private static final Registry.Undo<EdgeList> UNDO_ADD = (list, id, unused) -> list.remove(id);
+    private static final Registry.Undo<EdgeList> UNDO_REMOVE = EdgeList::restore;
 
     /** {@link #add(int)}, its undo first registered with the registry's atomic call, if one is running. */
     boolean add(int id, Registry undo) {
-        if (undo.inAtomicCall() && !contains(id)) {
-            undo.onRollback(undoAdd(id));
+        requireEdge(id);
+        if (contains(id)) {
+            return false;
         }
-        return add(id);
+        undo.onRollback(UNDO_ADD, this, id, 0); // the id will be the last one added: taking it out restores the order
+        append(id);
+        return true;
     }
 
     /** {@link #remove(int)}, its undo first registered with the registry's atomic call, if one is running. */
     boolean remove(int id, Registry undo) {
-        if (undo.inAtomicCall() && contains(id)) {
-            undo.onRollback(undoRemove(id));
+        int slot = keys != null ? slotOf(id) : -1;
+        int position = keys != null ? (slot < 0 ? -1 : positions[slot]) : scan(id);
+        if (position < 0) {
+            return false;
         }
-        return remove(id);
+        undo.onRollback(UNDO_REMOVE, this, id, position);
+        removeAt(position, slot);
+        return true;
     }
 
     /**
-     * An undo for {@code add(id)}, to register before the add: removes the id if the add happened. The
-     * id was the last one added, so taking it out restores the order too.
+     * The undo of removing {@code id} from {@code position}: if the id is gone, puts it back at the end
+     * and swaps it into the position it had, where the remove had moved the last id. Harmless if the
+     * remove never happened, and safe to run again if a StackOverflowError cut it short between the two.
      */
-    Runnable undoAdd(int id) {
-        return () -> remove(id);
+    private void restore(int id, int position) {
+        if (!contains(id)) {
+            append(id);
+        }
+        swap(position, positionOf(id));
     }
 
-    /**
-     * An undo for {@code remove(id)}, to register before the remove: if the id is gone, puts it back
-     * at the end and swaps it into the position it had, where the remove had moved the last id.
-     */
-    Runnable undoRemove(int id) {
-        int position = positionOf(id);
-        return () -> {
-            if (position >= 0 && !contains(id)) {
-                add(id);
-                swap(position, size - 1);
-            }
-        };
+    private static void requireEdge(int id) {
+        if (id == EMPTY) {
+            throw new IllegalArgumentException("the null entity cannot be an edge");
+        }
     }
 
     /** Exchanges two positions, keeping the index right. */
@@ -189,16 +208,21 @@ public final class EdgeList {
 
     private int positionOf(int id) {
         if (keys == null) {
-            for (int i = 0; i < size; i++) {
-                examined++;
-                if (items[i] == id) {
-                    return i;
-                }
-            }
-            return -1;
+            return scan(id);
         }
         int slot = slotOf(id);
         return slot < 0 ? -1 : positions[slot];
+    }
+
+    /** The position of the id in a list with no index, by looking at each. */
+    private int scan(int id) {
+        for (int i = 0; i < size; i++) {
+            examined++;
+            if (items[i] == id) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private int slotOf(int id) {

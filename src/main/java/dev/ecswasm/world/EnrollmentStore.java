@@ -20,6 +20,7 @@ final class EnrollmentStore implements RelationStore {
     private final Storage<CoursesAttended> coursesOfStudent;
     private final Storage<StudentsOfCourse> studentsOfCourse;
     private int edges; // every enrollment, counted once
+    private static final Registry.Undo<EnrollmentStore> RESTORE_COUNT = (store, before, unused) -> store.edges = before;
 
     EnrollmentStore(Registry registry, ManagerLog log) {
         this.registry = registry;
@@ -145,7 +146,7 @@ final class EnrollmentStore implements RelationStore {
             return; // nothing changes, so nothing to undo (most destroyed entities are in no course)
         }
         int before = edges;
-        registry.onRollback(() -> edges = before);
+        registry.onRollback(RESTORE_COUNT, this, before, 0);
         edges = before + delta;
     }
 

@@ -1,0 +1,58 @@
+package dev.ecswasm.ecs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * An outermost atomic call whose undo needs more stack than its thread has left: the roll-back runs
+ * out part-way on the caller's thread, and {@link UndoRescue}'s worker, with a stack of its own,
+ * finishes it. The caller sees its own exception and a registry exactly as before the call.
+ */
+class UndoRescueTest {
+    private static final long SMALL_STACK = 256 * 1024;
+    private static final int DEPTH = 5_000; // frames of deep(): too many for SMALL_STACK, compiled or not
+
+    @Test
+    void anUndoTooDeepForTheCallersStackIsFinishedOnAFreshOne() throws Exception {
+        Registry registry = new Registry();
+        int kept = registry.create();
+        registry.add(kept, "name");
+        int[] undoneTimes = new int[1];
+        Throwable[] seen = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                registry.atomically(() -> {
+                    registry.create();
+                    registry.onRollback(() -> undoneTimes[0] += deep(DEPTH, 1, 2, 3) > 0 ? 1 : 0); // safe to run again
+                    registry.destroy(kept);
+                    throw new IllegalStateException("refused after three changes");
+                });
+            } catch (Throwable t) {
+                seen[0] = t;
+            }
+        }, "small-stack", SMALL_STACK);
+        small.start();
+        small.join();
+
+        assertTrue(seen[0] instanceof IllegalStateException, "the caller's own exception comes out: " + seen[0]);
+        assertEquals(0, seen[0].getSuppressed().length, "and the undo did not fail");
+        assertEquals(1, undoneTimes[0], "the deep undo ran to its end once, on the worker");
+        assertEquals(1, registry.size(), "the created entity is gone again");
+        assertTrue(registry.valid(kept), "the destroyed one is back");
+        assertEquals("name", registry.get(kept, String.class));
+        assertFalse(registry.inAtomicCall());
+        assertEquals(1, registry.atomically(() -> registry.size()), "and the registry takes the next call");
+    }
+
+    /** A recursion with values live across each call, so compiled frames are not tiny either. */
+    private static long deep(int n, long a, long b, long c) {
+        if (n == 0) {
+            return a + b + c;
+        }
+        long r = deep(n - 1, b, c, a + 1);
+        return r + a * 3 + b * 5 + c * 7;
+    }
+}
