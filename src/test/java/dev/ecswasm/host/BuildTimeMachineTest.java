@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * guest's call to the ABI, below the guest's own frames.
  */
 class BuildTimeMachineTest {
-    private static final String BUILD_TIME_PREFIX = BundledPluginMachine.class.getName();
+    private static final String BUILD_TIME_PREFIX = "dev.ecswasm.host.BundledPluginMachine";
 
     private static byte[] bundledBytes() {
         try (InputStream in = PluginModule.class.getResourceAsStream(PluginModule.BUNDLED)) {
