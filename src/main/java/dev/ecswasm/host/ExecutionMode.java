@@ -4,6 +4,9 @@ package dev.ecswasm.host;
 public enum ExecutionMode {
     /** Chicory's interpreter: one Java loop over the Wasm instructions; simple to explain, slower. */
     INTERPRETER,
-    /** Chicory's runtime compiler: Wasm functions become JVM bytecode once per module; much faster. */
+    /**
+     * Wasm functions as JVM bytecode, much faster: made at build time for the bundled plugin's exact
+     * bytes, by Chicory's runtime compiler once per module for any other.
+     */
     COMPILED
 }

@@ -22,8 +22,10 @@ import java.util.function.Function;
 
 /**
  * A parsed plugin, ready to instantiate many times. Parsing happens once here; compiling to JVM
- * bytecode happens once, on first use in {@link ExecutionMode#COMPILED}. Bytes that are not a module
- * Chicory accepts, or that declare more locals than Chicory could hold, are a {@link LinkException}.
+ * bytecode happens once, on first use in {@link ExecutionMode#COMPILED}, except for the bundled
+ * plugin's exact bytes, which were compiled at build time ({@link BuildTimeMachine}). Bytes that are
+ * not a module Chicory accepts, or that declare more locals than Chicory could hold, are a
+ * {@link LinkException}.
  *
  * <p>Every instance starts from the module as parsed: nothing one instance does (growing its table
  * or memory, setting globals, dropping segments) changes what the next one starts with.
@@ -38,7 +40,7 @@ public final class PluginModule {
     private final List<String> exports;
     private final Set<String> exportSet;
     private final List<long[]> declaredTables; // each table's {min, max} as parsed
-    private Function<Instance, Machine> compiled;
+    private Function<Instance, Machine> compiled; // build-time classes for the bundled bytes, else on first use
 
     private PluginModule(byte[] wasm, String origin) {
         LocalsScan.check(wasm); // before Chicory's parser materialises every declared local
@@ -66,6 +68,7 @@ public final class PluginModule {
         }
         this.exports = List.copyOf(names);
         this.exportSet = Set.copyOf(names);
+        this.compiled = BuildTimeMachine.forBytes(wasm).orElse(null);
     }
 
     /** The committed Rust plugin, built from {@code rust-plugin/}. */
@@ -169,7 +172,10 @@ public final class PluginModule {
         throw new IllegalArgumentException("not a table of " + origin);
     }
 
-    /** The compiled machine factory, compiled on first request and shared by every instance. */
+    /**
+     * The compiled machine factory, shared by every instance: the build-time one for the bundled
+     * plugin's bytes, else compiled on first request.
+     */
     synchronized Function<Instance, Machine> compiled() {
         if (compiled == null) {
             compiled = MachineFactoryCompiler.compile(module);
