@@ -102,6 +102,9 @@ public final class BenchmarkReport {
                 String key = "ColdStart.demo[" + mode + "]";
                 demos.add(ColdStart.demo("base " + key, base.demoClasspath(), List.of(), mode.toLowerCase(Locale.ROOT)));
                 demos.add(ColdStart.demo(key, current, List.of(), mode.toLowerCase(Locale.ROOT)));
+                // The same demo from a class-data-sharing archive (its warm-up run builds the archive).
+                demos.add(new ColdStart.Variant("ColdStart.demoCds[" + mode + "]",
+                        List.of("./demo-cds", mode.toLowerCase(Locale.ROOT))));
             }
             Map<String, Double> medians = ColdStart.medians(demos, smoke ? 1 : 7);
             medians.forEach((key, millis) -> {
