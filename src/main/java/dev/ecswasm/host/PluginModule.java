@@ -112,7 +112,7 @@ public final class PluginModule {
         return sizeBytes;
     }
 
-    /** Where it came from and how big it is, e.g. {@code bundled plugin ecs_plugin.wasm (78 KB)}. */
+    /** Where it came from and how big it is, e.g. {@code bundled plugin ecs_plugin.wasm (79 KB)}. */
     public String describe() {
         String size = sizeBytes < 1024 ? sizeBytes + " bytes" : sizeBytes / 1024 + " KB";
         return origin + " (" + size + ")";
