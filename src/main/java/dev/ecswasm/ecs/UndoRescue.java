@@ -14,7 +14,9 @@ import java.util.concurrent.locks.LockSupport;
  * one-thread-at-a-time rule holds and the volatile state carries the changes between the two.
  *
  * <p>One daemon worker serves every registry in the JVM, one hand-over at a time. It is started when
- * the first registry is made, not when it is needed: a full stack cannot start a thread.
+ * the first registry is made, not when it is needed: a full stack cannot start a thread. Interrupted
+ * while idle, it ends (Maven's {@code exec:java} interrupts a program's threads when its main returns,
+ * and waits for them); the next registry made starts another.
  */
 final class UndoRescue {
     private static final int IDLE = 0;
@@ -22,7 +24,7 @@ final class UndoRescue {
     private static final int DONE = 2;
 
     static final long STACK_BYTES = 16L << 20; // far more than any undo needs; only touched pages are committed
-    private static final Thread WORKER = start();
+    private static Thread worker = start(); // guarded by UndoRescue.class
 
     private static volatile int state = IDLE;
     private static Journal journal; // the hand-over: written before state becomes PENDING, read after
@@ -32,10 +34,10 @@ final class UndoRescue {
 
     private UndoRescue() {}
 
-    /** Makes sure the worker runs (class initialization starts it). */
-    static void ready() {
-        if (!WORKER.isAlive()) {
-            throw new IllegalStateException("the undo worker is not running");
+    /** Makes sure a worker runs: starts one if the last was asked to stop. */
+    static synchronized void ready() {
+        if (!worker.isAlive()) {
+            worker = start();
         }
     }
 
@@ -49,9 +51,14 @@ final class UndoRescue {
             UndoRescue.mark = mark;
             UndoRescue.pool = pool;
             state = PENDING;
-            LockSupport.unpark(WORKER);
+            LockSupport.unpark(worker);
             while (state != DONE) {
-                // spin: a call here could itself run out of stack
+                // spin: a deeper call here could itself run out of stack
+                if (!worker.isAlive() && state != DONE) { // stopped before it took the work
+                    failed = new IllegalStateException("the undo ran out of stack and its worker had been stopped:"
+                            + " the world may be half-undone (Invariants tells)");
+                    break;
+                }
             }
             Throwable result = failed;
             UndoRescue.journal = null;
@@ -63,16 +70,19 @@ final class UndoRescue {
     }
 
     private static Thread start() {
-        Thread worker = new Thread(null, UndoRescue::serve, "registry-undo-rescue", STACK_BYTES);
-        worker.setDaemon(true);
-        worker.start();
-        return worker;
+        Thread thread = new Thread(null, UndoRescue::serve, "registry-undo-rescue", STACK_BYTES);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private static void serve() {
         while (true) {
             while (state != PENDING) {
                 LockSupport.park(UndoRescue.class);
+                if (Thread.interrupted() && state != PENDING) {
+                    return; // asked to stop while idle
+                }
             }
             Throwable result;
             try {

@@ -17,7 +17,30 @@ class UndoRescueTest {
 
     @Test
     void anUndoTooDeepForTheCallersStackIsFinishedOnAFreshOne() throws Exception {
+        rescueFinishesTheUndo(new Registry());
+    }
+
+    @Test
+    void aWorkerInterruptedWhileIdleEndsAndTheNextRegistryStartsAnother() throws Exception {
+        new Registry();
+        Thread worker = rescueWorker();
+        worker.interrupt(); // what exec:java does to a program's threads once its main returns
+        worker.join(5_000);
+        assertFalse(worker.isAlive(), "an idle worker ends when interrupted, so it holds no program open");
+
         Registry registry = new Registry();
+        Thread next = rescueWorker();
+        assertTrue(next != worker && next.isAlive(), "a new registry starts a new worker");
+        rescueFinishesTheUndo(registry);
+    }
+
+    private static Thread rescueWorker() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("registry-undo-rescue") && t.isAlive())
+                .findFirst().orElseThrow(() -> new AssertionError("no registry-undo-rescue thread"));
+    }
+
+    private static void rescueFinishesTheUndo(Registry registry) throws Exception {
         int kept = registry.create();
         registry.add(kept, "name");
         int[] undoneTimes = new int[1];
