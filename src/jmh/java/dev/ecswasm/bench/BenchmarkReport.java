@@ -189,8 +189,8 @@ public final class BenchmarkReport {
             md.append("## Before and after: the performance goals\n\n")
                     .append("Before is commit ").append(baseCommit).append(", where these goals were set, built from git"
                             + " and measured by its own benchmarks in this same run (goal rows only; the main demo as a"
-                            + " whole process, timed from outside its JVM, median of ").append(smoke ? 1 : 7)
-                    .append(" runs, the two commits taking turns).\n\n")
+                            + " whole process, timed from outside its JVM, ").append(smoke ? "one run" : "median of 7 runs")
+                    .append(", the two commits and `./demo-cds` taking turns).\n\n")
                     .append(BeforeAfter.markdown(baseCommit, before, scores)).append('\n');
         }
         md.append("## ECS: ours against Dominion 0.9.0 and Artemis-odb 2.3.0\n\n")
