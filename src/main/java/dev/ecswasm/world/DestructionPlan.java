@@ -82,6 +82,7 @@ final class DestructionPlan {
      * left to the caller. The registry's destroy signal fires for each, so each gets its own cleanup.
      */
     void destroyCascade(Registry registry, ManagerLog log) {
+        registry.expectDestroys(members.length); // the journal and free stack grow once, not by doubling
         for (int i = 0; i < cascadeSize(); i++) {
             log.cascade(root(), cascadeMember(i));
             registry.destroy(cascadeMember(i));
