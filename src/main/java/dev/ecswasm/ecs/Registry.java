@@ -44,7 +44,6 @@ public final class Registry {
 
     private final Map<Class<?>, Storage<?>> storages = new LinkedHashMap<>();
     private Storage<?>[] storageArray = new Storage<?>[0]; // the map's values, safe to walk while it grows
-    private final ComponentMask mask = new ComponentMask(); // which storages hold something, by slot
     private Storage<?> lastStorage;                         // the last one looked up, tried first
     private final ComponentSignals constructed = new ComponentSignals(ComponentSignals.CONSTRUCTED, storages);
     private final ComponentSignals updated = new ComponentSignals(ComponentSignals.UPDATED, storages);
@@ -95,7 +94,11 @@ public final class Registry {
             journal(Journal.DYING, null, id, null, 0);
             pool.startDestroying(id);
             fire(entityDestroyed, id);
-            removeComponents(id);
+            for (Storage<?> storage : storageArray) {
+                if (storage.contains(id)) {
+                    removeFrom(storage, id);
+                }
+            }
             journal(Journal.RELEASED, null, id, null, 0);
             pool.release(id);
         } catch (Throwable failure) {
@@ -395,7 +398,7 @@ public final class Registry {
         Objects.requireNonNull(type, "type");
         Storage<?> storage = storages.get(type);
         if (storage == null) {
-            storage = new Storage<>(type, this, mask, storageArray.length); // its bit: its place in storageArray
+            storage = new Storage<>(type, this);
             constructed.attach(storage);
             updated.attach(storage);
             destroyed.attach(storage);
@@ -473,36 +476,6 @@ public final class Registry {
     @SuppressWarnings("unchecked")
     private <T> Storage<T> storageOf(T component) {
         return storage((Class<T>) component.getClass());
-    }
-
-    /**
-     * Removes the dying entity's components, storage by storage in creation order, as asking every
-     * storage would, but visiting only those whose mask bit is set. The mask is read again after each
-     * removal, since a destroy listener may have removed a later component already.
-     */
-    private void removeComponents(int id) {
-        Storage<?>[] all = storageArray;
-        int index = EntityId.index(id);
-        int masked = Math.min(all.length, ComponentMask.BITS);
-        for (int i = 0; i < masked; ) {
-            long rest = mask.at(index) & (-1L << i); // the bits of storages i and later
-            if (rest == 0) {
-                break;
-            }
-            i = Long.numberOfTrailingZeros(rest);
-            if (i >= masked) {
-                break;
-            }
-            if (all[i].contains(id)) { // a set bit means "some id at this slot": the version decides
-                removeFrom(all[i], id);
-            }
-            i++;
-        }
-        for (int i = masked; i < all.length; i++) { // storages past the 64th: asked one by one
-            if (all[i].contains(id)) {
-                removeFrom(all[i], id);
-            }
-        }
     }
 
     private <T> void removeFrom(Storage<T> storage, int id) {

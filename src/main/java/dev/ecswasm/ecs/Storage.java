@@ -27,22 +27,14 @@ public final class Storage<T> extends SparseSet {
     private Object[] values = new Object[8];
     private Object[] bySlot = new Object[0];     // the value by slot index; null if the slot has none
     private char[] versionBySlot = new char[0]; // the version of the value's owner (12 bits fit a char)
-    private final ComponentMask mask; // the registry's, kept here on every membership change; null past 64 storages
-    private final int bit;            // this storage's bit in it
 
     Storage(Class<T> type) {
         this(type, null);
     }
 
     Storage(Class<T> type, Registry registry) {
-        this(type, registry, null, -1);
-    }
-
-    Storage(Class<T> type, Registry registry, ComponentMask mask, int bit) {
         this.type = type;
         this.registry = registry;
-        this.mask = bit >= 0 && bit < ComponentMask.BITS ? mask : null;
-        this.bit = bit;
     }
 
     /** The component type this storage holds. */
@@ -91,25 +83,10 @@ public final class Storage<T> extends SparseSet {
     }
 
     @Override
-    int add(int id) {
-        if (mask == null) {
-            return super.add(id);
-        }
-        int index = EntityId.index(id);
-        mask.hold(index);            // may allocate: nothing visible changes
-        int position = super.add(id);
-        mask.set(index, bit);        // a plain write, no call between the add and it
-        return position;
-    }
-
-    @Override
     int remove(int id) {
         int position = super.remove(id);
         if (position != ABSENT) {
             bySlot[EntityId.index(id)] = null; // no value: not found any more, and it can be collected
-            if (mask != null) {
-                mask.clear(EntityId.index(id), bit);
-            }
         }
         return position;
     }
