@@ -119,6 +119,14 @@ final class EntityPool {
         return valid(id) && state(EntityId.index(id)) == DYING;
     }
 
+    /** Makes room on the free stack for {@code more} releases at once (allocation only: nothing observable changes). */
+    void reserveFree(int more) {
+        long wanted = (long) freeCount + more;
+        if (wanted > freeStack.length) {
+            freeStack = Arrays.copyOf(freeStack, (int) Math.min(Math.max(wanted, 2L * freeStack.length), Integer.MAX_VALUE - 8));
+        }
+    }
+
     /** Frees the slot of an entity being destroyed; its next id gets the next version. */
     void release(int id) {
         int index = EntityId.index(id);

@@ -36,17 +36,7 @@ final class Journal {
 
     void record(byte kind, Object target, int id, Object value, int position) {
         if (size == kinds.length) { // all the allocation first
-            int capacity = size * 2;
-            byte[] k = Arrays.copyOf(kinds, capacity);
-            int[] i = Arrays.copyOf(ids, capacity);
-            int[] p = Arrays.copyOf(positions, capacity);
-            Object[] t = Arrays.copyOf(targets, capacity);
-            Object[] v = Arrays.copyOf(values, capacity);
-            kinds = k;
-            ids = i;
-            positions = p;
-            targets = t;
-            values = v;
+            grow(size * 2);
         }
         kinds[size] = kind;
         ids[size] = id;
@@ -54,6 +44,27 @@ final class Journal {
         targets[size] = target;
         values[size] = value;
         size++;
+    }
+
+    /** Makes room for {@code more} entries at once, so a long atomic call copies its arrays once, not log n times. */
+    void reserve(int more) {
+        long wanted = (long) size + more;
+        if (wanted > kinds.length) {
+            grow((int) Math.min(Math.max(wanted, 2L * kinds.length), Integer.MAX_VALUE - 8));
+        }
+    }
+
+    private void grow(int capacity) {
+        byte[] k = Arrays.copyOf(kinds, capacity);
+        int[] i = Arrays.copyOf(ids, capacity);
+        int[] p = Arrays.copyOf(positions, capacity);
+        Object[] t = Arrays.copyOf(targets, capacity);
+        Object[] v = Arrays.copyOf(values, capacity);
+        kinds = k;
+        ids = i;
+        positions = p;
+        targets = t;
+        values = v;
     }
 
     /**
@@ -88,15 +99,9 @@ final class Journal {
 
     /** Keeps the changes: forgets every entry (and the values they held on to). */
     void clear() {
-        for (int at = size - 1; at >= 0; at--) {
-            forget(at);
-        }
+        Arrays.fill(targets, 0, size, null); // a bulk fill, not a call per entry
+        Arrays.fill(values, 0, size, null);
         size = 0;
-    }
-
-    private void forget(int at) {
-        targets[at] = null;
-        values[at] = null;
     }
 
     @SuppressWarnings("unchecked")

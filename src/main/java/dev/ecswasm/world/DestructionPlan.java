@@ -4,6 +4,7 @@ import dev.ecswasm.ecs.EntityId;
 import dev.ecswasm.ecs.Registry;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.function.IntConsumer;
 
 /**
  * What destroying one entity takes with it: the entity (the root) and every entity that CASCADE
@@ -31,29 +32,43 @@ final class DestructionPlan {
         if (!policies.use(CleanupPolicy.CASCADE) && !policies.use(CleanupPolicy.FORBID)) {
             return new DestructionPlan(new int[] {root}); // the seed's case: nothing but the root's own edges
         }
-        int[] plan = {root};
-        int size = 1;
-        BitSet planned = new BitSet();
-        planned.set(EntityId.index(root));
-        for (int next = 0; next < size; next++) {
+        Members members = new Members(root);
+        for (int next = 0; next < members.size; next++) {
             for (RelationStore store : stores) {
                 if (policies.of(store.relation()) != CleanupPolicy.CASCADE) {
                     continue;
                 }
-                for (int source : store.sourcesOf(plan[next])) {
-                    if (!planned.get(EntityId.index(source))) {
-                        planned.set(EntityId.index(source));
-                        if (size == plan.length) {
-                            plan = Arrays.copyOf(plan, size * 2);
-                        }
-                        plan[size++] = source;
-                    }
-                }
+                store.visitSources(members.plan[next], members);
             }
         }
-        plan = Arrays.copyOf(plan, size);
+        int[] plan = Arrays.copyOf(members.plan, members.size);
+        BitSet planned = members.planned;
         checkForbidden(root, plan, planned, policies, stores);
         return new DestructionPlan(plan);
+    }
+
+    /** The plan as it grows: each source visited joins it once, in discovery order. */
+    private static final class Members implements IntConsumer {
+        int[] plan = new int[16];
+        int size;
+        final BitSet planned = new BitSet();
+
+        Members(int root) {
+            accept(root);
+        }
+
+        @Override
+        public void accept(int source) {
+            int index = EntityId.index(source);
+            if (planned.get(index)) {
+                return;
+            }
+            planned.set(index);
+            if (size == plan.length) {
+                plan = Arrays.copyOf(plan, size * 2);
+            }
+            plan[size++] = source;
+        }
     }
 
     /** Throws if a FORBID relation's source outside the plan points at a member of it. */
@@ -82,6 +97,7 @@ final class DestructionPlan {
      * left to the caller. The registry's destroy signal fires for each, so each gets its own cleanup.
      */
     void destroyCascade(Registry registry, ManagerLog log) {
+        registry.expectDestroys(members.length); // the journal and free stack grow once, not by doubling
         for (int i = 0; i < cascadeSize(); i++) {
             log.cascade(root(), cascadeMember(i));
             registry.destroy(cascadeMember(i));

@@ -91,6 +91,19 @@ final class EnrollmentStore implements RelationStore {
         return list == null ? NONE : list.students().toArray();
     }
 
+    /** {@link #sourcesOf} without the copy: straight from the list, in its order. */
+    @Override
+    public void visitSources(int course, java.util.function.IntConsumer visitor) {
+        StudentsOfCourse list = studentsOfCourse.getOrNull(course);
+        if (list == null) {
+            return;
+        }
+        int[] raw = list.students().raw();
+        for (int i = 0, size = list.students().size(); i < size; i++) {
+            visitor.accept(raw[i]);
+        }
+    }
+
     @Override
     public void forget(int entity) {
         CoursesAttended asStudent = coursesOfStudent.getOrNull(entity);

@@ -84,6 +84,19 @@ final class ParentChildStore implements RelationStore {
         return list == null ? NONE : list.children().toArray();
     }
 
+    /** {@link #sourcesOf} without the copy: straight from the list, in its order. */
+    @Override
+    public void visitSources(int parent, java.util.function.IntConsumer visitor) {
+        ChildrenOfParent list = childrenOfParent.getOrNull(parent);
+        if (list == null) {
+            return;
+        }
+        int[] raw = list.children().raw();
+        for (int i = 0, size = list.children().size(); i < size; i++) {
+            visitor.accept(raw[i]);
+        }
+    }
+
     @Override
     public void forget(int entity) {
         ParentComponent asChild = parentOfChild.getOrNull(entity);

@@ -14,6 +14,13 @@ interface RelationStore {
     /** The entities whose edge points at {@code target} as their target, e.g. a parent's children. */
     int[] sourcesOf(int target);
 
+    /** Hands each of {@link #sourcesOf}'s entities, in the same order, to {@code visitor}; stores override it to skip the copy. */
+    default void visitSources(int target, java.util.function.IntConsumer visitor) {
+        for (int source : sourcesOf(target)) {
+            visitor.accept(source);
+        }
+    }
+
     /**
      * Removes every edge that names the entity from the other ends, in O(its degree), logging each.
      * Runs while the dying entity still has its components; the registry removes those afterwards.
