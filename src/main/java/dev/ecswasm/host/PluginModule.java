@@ -40,7 +40,8 @@ public final class PluginModule {
     private final List<String> exports;
     private final Set<String> exportSet;
     private final List<long[]> declaredTables; // each table's {min, max} as parsed
-    private Function<Instance, Machine> compiled; // build-time classes for the bundled bytes, else on first use
+    private final byte[] wasm; // a copy, matched against the build-time classes on first COMPILED use
+    private Function<Instance, Machine> compiled; // made on first COMPILED use
 
     private PluginModule(byte[] wasm, String origin) {
         LocalsScan.check(wasm); // before Chicory's parser materialises every declared local
@@ -68,7 +69,7 @@ public final class PluginModule {
         }
         this.exports = List.copyOf(names);
         this.exportSet = Set.copyOf(names);
-        this.compiled = BuildTimeMachine.forBytes(wasm).orElse(null);
+        this.wasm = wasm.clone(); // what was parsed, whatever the caller does with its array later
     }
 
     /** The committed Rust plugin, built from {@code rust-plugin/}. */
@@ -174,11 +175,12 @@ public final class PluginModule {
 
     /**
      * The compiled machine factory, shared by every instance: the build-time one for the bundled
-     * plugin's bytes, else compiled on first request.
+     * plugin's bytes, else compiled by Chicory's runtime compiler. Made on first request, so an
+     * interpreter-only run neither hashes the bytes nor loads the large build-time class.
      */
     synchronized Function<Instance, Machine> compiled() {
         if (compiled == null) {
-            compiled = MachineFactoryCompiler.compile(module);
+            compiled = BuildTimeMachine.forBytes(wasm).orElseGet(() -> MachineFactoryCompiler.compile(module));
         }
         return compiled;
     }
