@@ -3,6 +3,7 @@ package dev.ecswasm.world;
 import dev.ecswasm.ecs.EntityId;
 import dev.ecswasm.ecs.Registry;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * The entity ids at the far end of one entity's edges (its children, its courses, ...).
@@ -52,6 +53,13 @@ public final class EdgeList {
     /** The backing array, valid up to {@link #size()}: for bulk reads inside this package. */
     int[] raw() {
         return items;
+    }
+
+    /** Each id in list order, without copying the list. */
+    public void forEach(IntConsumer visitor) {
+        for (int i = 0; i < size; i++) {
+            visitor.accept(items[i]);
+        }
     }
 
     public int[] toArray() {

@@ -6,6 +6,7 @@ import dev.ecswasm.ecs.Storage;
 import dev.ecswasm.world.Components.CoursesAttended;
 import dev.ecswasm.world.Components.StudentsOfCourse;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * The N:N student-course relation: {@link CoursesAttended} on each student, {@link StudentsOfCourse}
@@ -93,15 +94,12 @@ final class EnrollmentStore implements RelationStore {
 
     /** {@link #sourcesOf} without the copy: straight from the list, in its order. */
     @Override
-    public void visitSources(int course, java.util.function.IntConsumer visitor) {
+    public void visitSources(int course, IntConsumer visitor) {
         StudentsOfCourse list = studentsOfCourse.getOrNull(course);
         if (list == null) {
             return;
         }
-        int[] raw = list.students().raw();
-        for (int i = 0, size = list.students().size(); i < size; i++) {
-            visitor.accept(raw[i]);
-        }
+        list.students().forEach(visitor);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.ecswasm.ecs.Storage;
 import dev.ecswasm.world.Components.ChildrenOfParent;
 import dev.ecswasm.world.Components.ParentComponent;
 import java.util.OptionalInt;
+import java.util.function.IntConsumer;
 
 /**
  * The 1:N parent-child hierarchy: {@link ParentComponent} on each child, {@link ChildrenOfParent} on
@@ -86,15 +87,12 @@ final class ParentChildStore implements RelationStore {
 
     /** {@link #sourcesOf} without the copy: straight from the list, in its order. */
     @Override
-    public void visitSources(int parent, java.util.function.IntConsumer visitor) {
+    public void visitSources(int parent, IntConsumer visitor) {
         ChildrenOfParent list = childrenOfParent.getOrNull(parent);
         if (list == null) {
             return;
         }
-        int[] raw = list.children().raw();
-        for (int i = 0, size = list.children().size(); i < size; i++) {
-            visitor.accept(raw[i]);
-        }
+        list.children().forEach(visitor);
     }
 
     @Override

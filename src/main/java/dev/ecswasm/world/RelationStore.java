@@ -1,5 +1,7 @@
 package dev.ecswasm.world;
 
+import java.util.function.IntConsumer;
+
 /**
  * What the manager needs from every relation's store, whatever its shape (1:1, 1:N, N:N): enough to
  * plan a destruction, clean up after one, count and walk the edges. The calls that make and break
@@ -15,7 +17,7 @@ interface RelationStore {
     int[] sourcesOf(int target);
 
     /** Hands each of {@link #sourcesOf}'s entities, in the same order, to {@code visitor}; stores override it to skip the copy. */
-    default void visitSources(int target, java.util.function.IntConsumer visitor) {
+    default void visitSources(int target, IntConsumer visitor) {
         for (int source : sourcesOf(target)) {
             visitor.accept(source);
         }
