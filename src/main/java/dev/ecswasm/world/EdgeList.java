@@ -82,12 +82,7 @@ public final class EdgeList {
 
     /** Appends the id; returns false if it was already there. */
     boolean add(int id) {
-        requireEdge(id);
-        if (contains(id)) {
-            return false;
-        }
-        append(id);
-        return true;
+        return add(id, null);
     }
 
     /** Appends an id that is not in the list. */
@@ -113,13 +108,7 @@ public final class EdgeList {
 
     /** Removes the id by moving the last one into its place; returns false if it was absent. */
     boolean remove(int id) {
-        int slot = keys != null ? slotOf(id) : -1;
-        int position = keys != null ? (slot < 0 ? -1 : positions[slot]) : scan(id);
-        if (position < 0) {
-            return false;
-        }
-        removeAt(position, slot);
-        return true;
+        return remove(id, null);
     }
 
     /** Removes the id at {@code position}; {@code gap} is its index slot (-1 if the list has no index). */
@@ -157,25 +146,35 @@ public final class EdgeList {
     private static final Registry.Undo<EdgeList> UNDO_ADD = (list, id, unused) -> list.remove(id);
     private static final Registry.Undo<EdgeList> UNDO_REMOVE = EdgeList::restore;
 
-    /** {@link #add(int)}, its undo first registered with the registry's atomic call, if one is running. */
+    /**
+     * {@link #add(int)}, its undo first registered with the registry's atomic call, if one is running
+     * ({@code undo} null: none to register).
+     */
     boolean add(int id, Registry undo) {
         requireEdge(id);
         if (contains(id)) {
             return false;
         }
-        undo.onRollback(UNDO_ADD, this, id, 0); // the id will be the last one added: taking it out restores the order
+        if (undo != null) {
+            undo.onRollback(UNDO_ADD, this, id, 0); // the id will be the last one added: taking it out restores the order
+        }
         append(id);
         return true;
     }
 
-    /** {@link #remove(int)}, its undo first registered with the registry's atomic call, if one is running. */
+    /**
+     * {@link #remove(int)}, its undo first registered with the registry's atomic call, if one is running
+     * ({@code undo} null: none to register). The id is looked up once: its index slot serves the removal.
+     */
     boolean remove(int id, Registry undo) {
         int slot = keys != null ? slotOf(id) : -1;
         int position = keys != null ? (slot < 0 ? -1 : positions[slot]) : scan(id);
         if (position < 0) {
             return false;
         }
-        undo.onRollback(UNDO_REMOVE, this, id, position);
+        if (undo != null) {
+            undo.onRollback(UNDO_REMOVE, this, id, position);
+        }
         removeAt(position, slot);
         return true;
     }
