@@ -1,7 +1,6 @@
 package dev.ecswasm.bench;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -77,8 +76,8 @@ final class BeforeAfter {
         for (Row row : ROWS) {
             Double b = row.measure().apply(before);
             Double a = row.measure().apply(after);
-            md.append("| ").append(row.label()).append(" | ").append(num(b)).append(" | ").append(num(a)).append(" | ")
-                    .append(a == null || b == null ? "n/a" : String.format(Locale.ROOT, "%.2f", a / b)).append(" | ")
+            md.append("| ").append(row.label()).append(" | ").append(BenchmarkReport.num(b)).append(" | ")
+                    .append(BenchmarkReport.num(a)).append(" | ").append(BenchmarkReport.ratio(a, b)).append(" | ")
                     .append(row.goal() == null ? "" : row.goal().toString()).append(" | ")
                     .append(row.goal() == null || a == null ? "" : row.goal().metBy(a) ? "yes" : "**no**")
                     .append(" |\n");
@@ -96,12 +95,5 @@ final class BeforeAfter {
             Double d = scores.get(denominator);
             return n == null || d == null ? null : n / d;
         };
-    }
-
-    static String num(Double value) {
-        if (value == null) {
-            return "n/a";
-        }
-        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -408,14 +408,15 @@ public final class BenchmarkReport {
         return scores.get(key);
     }
 
-    private static String num(Double value) {
+    /** A figure as the tables print it: n/a, two decimals, or a whole number with thousands separators. */
+    static String num(Double value) {
         if (value == null) {
             return "n/a";
         }
         return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static String ratio(Double a, Double b) {
+    static String ratio(Double a, Double b) {
         return a == null || b == null ? "n/a" : String.format(Locale.ROOT, "%.2f", a / b);
     }
 }
