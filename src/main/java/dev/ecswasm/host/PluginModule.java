@@ -36,7 +36,6 @@ public final class PluginModule {
 
     private final WasmModule module;
     private final String origin;
-    private final int sizeBytes;
     private final List<String> exports;
     private final Set<String> exportSet;
     private final List<long[]> declaredTables; // each table's {min, max} as parsed
@@ -59,7 +58,6 @@ public final class PluginModule {
             TableLimits limits = module.tableSection().getTable(i).limits();
             declaredTables.add(new long[] {limits.min(), limits.max()});
         }
-        this.sizeBytes = wasm.length;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < module.exportSection().exportCount(); i++) {
             Export export = module.exportSection().getExport(i);
@@ -110,12 +108,12 @@ public final class PluginModule {
 
     /** The size of the {@code .wasm}, in bytes. */
     public int sizeBytes() {
-        return sizeBytes;
+        return wasm.length;
     }
 
     /** Where it came from and how big it is, e.g. {@code bundled plugin ecs_plugin.wasm (79 KB)}. */
     public String describe() {
-        String size = sizeBytes < 1024 ? sizeBytes + " bytes" : sizeBytes / 1024 + " KB";
+        String size = wasm.length < 1024 ? wasm.length + " bytes" : wasm.length / 1024 + " KB";
         return origin + " (" + size + ")";
     }
 
