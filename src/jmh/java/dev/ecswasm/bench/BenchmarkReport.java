@@ -263,6 +263,22 @@ public final class BenchmarkReport {
         md.append("| load, warm (instantiate a parsed module), ms | ").append(num(chicory("loadWarm", "INTERPRETER")))
                 .append(" | ").append(num(chicory("loadWarm", "COMPILED"))).append(" | | | | | | |\n");
 
+        md.append("\n### Where a Chicory crossing's time goes\n\n")
+                .append("The same loops split into parts, ns per call. A bare host function doing the validity check"
+                        + " `host_is_entity_valid` does (on the manager, with no handle and no last error) separates the"
+                        + " work from the ABI's own bookkeeping; the size query and the two crossings into a reused"
+                        + " buffer separate `get_name`'s crossings from the guest's allocation.\n\n")
+                .append("| measure | Chicory interpreter | Chicory compiled |\n|---|---:|---:|\n");
+        splitRow(md, "bare host function doing nothing", "bareCall");
+        splitRow(md, "bare host function doing the validity check", "bareCheckCall");
+        splitRow(md, "ABI import `host_is_entity_valid`", "abiCall");
+        md.append("| ABI import / bare doing the same check | ")
+                .append(ratio(chicory("abiCall", "INTERPRETER"), chicory("bareCheckCall", "INTERPRETER"))).append(" | ")
+                .append(ratio(chicory("abiCall", "COMPILED"), chicory("bareCheckCall", "COMPILED"))).append(" |\n");
+        splitRow(md, "`get_name` call 1 alone (the size query)", "getNameSize");
+        splitRow(md, "`get_name`'s two crossings into a reused buffer", "getNameCrossings");
+        splitRow(md, "two-call `get_name` into a fresh String", "getName");
+
         md.append("\n## Goals, from this run\n\n");
         goal(md, "ECS at or ahead of the faster peer on every row", ecsLeads());
         goal(md, "destroy of degree d within 1.5x between N = 1,000 and 1,000,000",
@@ -394,6 +410,11 @@ public final class BenchmarkReport {
                 .append(num(compiled)).append(" | ").append(num(wasmtime)).append(" | ").append(ratio(wasmtime, compiled))
                 .append(" | ").append(num(graal)).append(" | ").append(ratio(graal, compiled))
                 .append(" | ").append(num(graalJit)).append(" | ").append(ratio(graalJit, compiled)).append(" |\n");
+    }
+
+    private void splitRow(StringBuilder md, String label, String method) {
+        md.append("| ").append(label).append(" | ").append(num(chicory(method, "INTERPRETER"))).append(" | ")
+                .append(num(chicory(method, "COMPILED"))).append(" |\n");
     }
 
     private void row(StringBuilder md, String label, String key) {
