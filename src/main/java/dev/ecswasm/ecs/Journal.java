@@ -46,6 +46,20 @@ final class Journal {
         size++;
     }
 
+    /**
+     * {@link #record} for an entry that names only an id (DYING, RELEASED): two writes instead of five.
+     * Its target and value are already null, since every slot past {@code size} is (both
+     * {@link #rollBack} and {@link #clear} null what they forget), and its position is never read.
+     */
+    void recordId(byte kind, int id) {
+        if (size == kinds.length) {
+            grow(size * 2);
+        }
+        kinds[size] = kind;
+        ids[size] = id;
+        size++;
+    }
+
     /** Makes room for {@code more} entries at once, so a long atomic call copies its arrays once, not log n times. */
     void reserve(int more) {
         long wanted = (long) size + more;

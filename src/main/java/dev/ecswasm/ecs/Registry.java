@@ -82,30 +82,57 @@ public final class Registry {
      * @throws IllegalStateException if the entity is already being destroyed (a listener recursed)
      */
     public void destroy(int id) {
-        requireValid(id);
-        if (pool.destroying(id)) {
-            throw new IllegalStateException("entity " + EntityId.describe(id) + " is already being destroyed");
-        }
+        checkDestroyable(id);
         // One atomic call: a refusing listener, or any throwable at any point (a StackOverflowError in a
         // listener, in the cleanup it does, or in the removal loop), takes back the "being destroyed"
         // mark, every component removed and every change the listeners made.
         int mark = begin();
         try {
-            journal(Journal.DYING, null, id, null, 0);
-            pool.startDestroying(id);
-            fire(entityDestroyed, id);
-            for (Storage<?> storage : storageArray) {
-                if (storage.contains(id)) {
-                    removeFrom(storage, id);
-                }
-            }
-            journal(Journal.RELEASED, null, id, null, 0);
-            pool.release(id);
+            dismantle(id);
         } catch (Throwable failure) {
             fail(mark, failure);
             throw failure;
         }
         end(mark);
+    }
+
+    /**
+     * {@link #destroy(int)} as one part of an atomic call that destroys many entities (a cascade): the
+     * same checks, signals, order and undo entries, but no rollback point of its own. If it throws, the
+     * entity is left half-destroyed until the enclosing atomic call undoes it with everything else, so
+     * the caller must let the throwable reach that call. Outside an atomic call it is {@link #destroy(int)}.
+     *
+     * @throws InvalidEntityException if the id is not valid
+     * @throws IllegalStateException if the entity is already being destroyed
+     */
+    public void destroyPartOfCall(int id) {
+        if (atomicDepth == 0) {
+            destroy(id);
+            return;
+        }
+        checkDestroyable(id);
+        dismantle(id);
+    }
+
+    private void checkDestroyable(int id) {
+        requireValid(id);
+        if (pool.destroying(id)) {
+            throw new IllegalStateException("entity " + EntityId.describe(id) + " is already being destroyed");
+        }
+    }
+
+    /** The destruction itself: the signal first, then each component, then the slot; each change journalled first. */
+    private void dismantle(int id) {
+        journalId(Journal.DYING, id);
+        pool.startDestroying(id);
+        fire(entityDestroyed, id);
+        for (Storage<?> storage : storageArray) {
+            if (storage.contains(id)) {
+                removeFrom(storage, id);
+            }
+        }
+        journalId(Journal.RELEASED, id);
+        pool.release(id);
     }
 
     /**
@@ -229,6 +256,12 @@ public final class Registry {
     private void journal(byte kind, Object target, int id, Object value, int position) {
         if (atomicDepth > 0) {
             journal.record(kind, target, id, value, position);
+        }
+    }
+
+    private void journalId(byte kind, int id) {
+        if (atomicDepth > 0) {
+            journal.recordId(kind, id);
         }
     }
 
