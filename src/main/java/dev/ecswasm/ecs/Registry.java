@@ -52,7 +52,6 @@ public final class Registry {
     private final Signal<EntityListener> entityDestroyed = new Signal<>();
     private final Journal journal = new Journal();
     private static final int ENTRIES_PER_DESTROY = 5; // DYING, RELEASED, and up to three for its components and edges
-    private int atomicDepth; // how many atomic calls are open; changes are journalled while it is > 0
 
     public Registry() {
         UndoRescue.ready(); // the worker that finishes an undo the stack had no room for, started while there is room
@@ -66,7 +65,7 @@ public final class Registry {
      * @throws EntityLimitException if all 2^20 slots are live
      */
     public int create() {
-        if (atomicDepth > 0) {
+        if (journal.open()) {
             journal.record(Journal.CREATED, null, pool.peekId(), null, pool.reusesFreeSlot() ? 1 : 0);
         }
         int id = pool.create();
@@ -86,14 +85,14 @@ public final class Registry {
         // One atomic call: a refusing listener, or any throwable at any point (a StackOverflowError in a
         // listener, in the cleanup it does, or in the removal loop), takes back the "being destroyed"
         // mark, every component removed and every change the listeners made.
-        int mark = begin();
+        int mark = journal.begin();
         try {
             dismantle(id);
         } catch (Throwable failure) {
-            fail(mark, failure);
+            journal.fail(mark, failure, pool);
             throw failure;
         }
-        end(mark);
+        journal.end();
     }
 
     /**
@@ -106,7 +105,7 @@ public final class Registry {
      * @throws IllegalStateException if the entity is already being destroyed
      */
     public void destroyPartOfCall(int id) {
-        if (atomicDepth == 0) {
+        if (!journal.open()) {
             destroy(id);
             return;
         }
@@ -144,7 +143,7 @@ public final class Registry {
         if (count <= 0) {
             return;
         }
-        if (atomicDepth > 0) {
+        if (journal.open()) {
             journal.reserve(ENTRIES_PER_DESTROY * count);
         }
         pool.reserveFree(count);
@@ -173,15 +172,15 @@ public final class Registry {
      * may run on that worker, and must be safe to run again after being cut short.
      */
     public <R> R atomically(Supplier<R> work) {
-        int mark = begin();
+        int mark = journal.begin();
         R result;
         try {
             result = work.get();
         } catch (Throwable failure) {
-            fail(mark, failure);
+            journal.fail(mark, failure, pool);
             throw failure;
         }
-        end(mark);
+        journal.end();
         return result;
     }
 
@@ -203,7 +202,7 @@ public final class Registry {
      */
     public <T> void onRollback(Undo<T> undo, T target, int a, int b) {
         Objects.requireNonNull(undo, "undo");
-        if (atomicDepth > 0) {
+        if (journal.open()) {
             journal.record(Journal.TYPED, target, a, undo, b);
         }
     }
@@ -216,51 +215,17 @@ public final class Registry {
 
     /** True while an atomic call is running: changes are being journalled. */
     public boolean inAtomicCall() {
-        return atomicDepth > 0;
-    }
-
-    private int begin() {
-        if (atomicDepth == 0) {
-            StackReserve.check(); // throws now, before any change, if the undo might not fit on the stack
-        }
-        atomicDepth++;
-        return journal.size();
-    }
-
-    private void end(int mark) {
-        atomicDepth--;
-        if (atomicDepth == 0) {
-            journal.clear();
-        }
-    }
-
-    private void fail(int mark, Throwable failure) {
-        atomicDepth--; // first: if the undo runs out of stack, the enclosing call (one level up) undoes the rest
-        Throwable undoFailed;
-        try {
-            undoFailed = journal.rollBack(mark, pool);
-        } catch (StackOverflowError overflow) {
-            if (atomicDepth > 0) {
-                throw overflow; // a nested call: the enclosing one, higher up the stack, undoes the rest
-            }
-            undoFailed = UndoRescue.rollBack(journal, mark, pool); // the outermost: a fresh stack finishes it
-        }
-        if (atomicDepth == 0) {
-            journal.clear();
-        }
-        if (undoFailed != null && undoFailed != failure) {
-            failure.addSuppressed(undoFailed);
-        }
+        return journal.open();
     }
 
     private void journal(byte kind, Object target, int id, Object value, int position) {
-        if (atomicDepth > 0) {
+        if (journal.open()) {
             journal.record(kind, target, id, value, position);
         }
     }
 
     private void journalId(byte kind, int id) {
-        if (atomicDepth > 0) {
+        if (journal.open()) {
             journal.recordId(kind, id);
         }
     }
