@@ -12,6 +12,9 @@ import java.util.Arrays;
  * the writers it undoes (in {@link EntityPool}, {@link SparseSet}, {@link Storage}) happen wholly or
  * not at all, whatever is thrown. Entries are kept in parallel arrays, grown before an entry is
  * written, so writing one cannot fail half-way either.
+ *
+ * <p>It also counts the atomic calls open ({@link #begin}, {@link #end}, {@link #fail}): entries are
+ * written while one is, and forgotten when the outermost one succeeds.
  */
 final class Journal {
     static final byte CREATED = 0;   // id; flag: reused a free slot
@@ -29,9 +32,60 @@ final class Journal {
     private Object[] targets = new Object[16];
     private Object[] values = new Object[16];
     private int size;
+    private int depth; // how many atomic calls are open; changes are journalled while it is > 0
 
     int size() {
         return size;
+    }
+
+    /** True while an atomic call is open: each change is written down before it is made. */
+    boolean open() {
+        return depth > 0;
+    }
+
+    /**
+     * Opens an atomic call and returns its mark, the entry its undo goes back to. The outermost one
+     * first checks the stack ({@link StackReserve}): it throws then, before any change.
+     */
+    int begin() {
+        if (depth == 0) {
+            StackReserve.check();
+        }
+        depth++;
+        return size;
+    }
+
+    /** Closes an atomic call that succeeded; the outermost one keeps the changes and forgets the entries. */
+    void end() {
+        depth--;
+        if (depth == 0) {
+            clear();
+        }
+    }
+
+    /**
+     * Closes an atomic call that threw {@code failure}: undoes its entries down to {@code mark}, and adds
+     * a throwable from an undo to {@code failure} as suppressed. If the undo runs out of stack, a nested
+     * call rethrows for the enclosing call, higher up the stack, to undo the rest; the outermost hands
+     * the rest to {@link UndoRescue}'s worker, which has a stack of its own.
+     */
+    void fail(int mark, Throwable failure, EntityPool pool) {
+        depth--; // first: if the undo runs out of stack, the enclosing call (one level up) undoes the rest
+        Throwable undoFailed;
+        try {
+            undoFailed = rollBack(mark, pool);
+        } catch (StackOverflowError overflow) {
+            if (depth > 0) {
+                throw overflow; // a nested call: the enclosing one, higher up the stack, undoes the rest
+            }
+            undoFailed = UndoRescue.rollBack(this, mark, pool); // the outermost: a fresh stack finishes it
+        }
+        if (depth == 0) {
+            clear();
+        }
+        if (undoFailed != null && undoFailed != failure) {
+            failure.addSuppressed(undoFailed);
+        }
     }
 
     void record(byte kind, Object target, int id, Object value, int position) {
@@ -43,6 +97,20 @@ final class Journal {
         positions[size] = position;
         targets[size] = target;
         values[size] = value;
+        size++;
+    }
+
+    /**
+     * {@link #record} for an entry that names only an id (DYING, RELEASED): two writes instead of five.
+     * Its target and value are already null, since every slot past {@code size} is (both
+     * {@link #rollBack} and {@link #clear} null what they forget), and its position is never read.
+     */
+    void recordId(byte kind, int id) {
+        if (size == kinds.length) {
+            grow(size * 2);
+        }
+        kinds[size] = kind;
+        ids[size] = id;
         size++;
     }
 

@@ -52,7 +52,6 @@ public final class Registry {
     private final Signal<EntityListener> entityDestroyed = new Signal<>();
     private final Journal journal = new Journal();
     private static final int ENTRIES_PER_DESTROY = 5; // DYING, RELEASED, and up to three for its components and edges
-    private int atomicDepth; // how many atomic calls are open; changes are journalled while it is > 0
 
     public Registry() {
         UndoRescue.ready(); // the worker that finishes an undo the stack had no room for, started while there is room
@@ -66,7 +65,7 @@ public final class Registry {
      * @throws EntityLimitException if all 2^20 slots are live
      */
     public int create() {
-        if (atomicDepth > 0) {
+        if (journal.open()) {
             journal.record(Journal.CREATED, null, pool.peekId(), null, pool.reusesFreeSlot() ? 1 : 0);
         }
         int id = pool.create();
@@ -82,30 +81,57 @@ public final class Registry {
      * @throws IllegalStateException if the entity is already being destroyed (a listener recursed)
      */
     public void destroy(int id) {
+        checkDestroyable(id);
+        // One atomic call: a refusing listener, or any throwable at any point (a StackOverflowError in a
+        // listener, in the cleanup it does, or in the removal loop), takes back the "being destroyed"
+        // mark, every component removed and every change the listeners made.
+        int mark = journal.begin();
+        try {
+            dismantle(id);
+        } catch (Throwable failure) {
+            journal.fail(mark, failure, pool);
+            throw failure;
+        }
+        journal.end();
+    }
+
+    /**
+     * {@link #destroy(int)} as one part of an atomic call that destroys many entities (a cascade): the
+     * same checks, signals, order and undo entries, but no rollback point of its own. If it throws, the
+     * entity is left half-destroyed until the enclosing atomic call undoes it with everything else, so
+     * the caller must let the throwable reach that call. Outside an atomic call it is {@link #destroy(int)}.
+     *
+     * @throws InvalidEntityException if the id is not valid
+     * @throws IllegalStateException if the entity is already being destroyed
+     */
+    public void destroyPartOfCall(int id) {
+        if (!journal.open()) {
+            destroy(id);
+            return;
+        }
+        checkDestroyable(id);
+        dismantle(id);
+    }
+
+    private void checkDestroyable(int id) {
         requireValid(id);
         if (pool.destroying(id)) {
             throw new IllegalStateException("entity " + EntityId.describe(id) + " is already being destroyed");
         }
-        // One atomic call: a refusing listener, or any throwable at any point (a StackOverflowError in a
-        // listener, in the cleanup it does, or in the removal loop), takes back the "being destroyed"
-        // mark, every component removed and every change the listeners made.
-        int mark = begin();
-        try {
-            journal(Journal.DYING, null, id, null, 0);
-            pool.startDestroying(id);
-            fire(entityDestroyed, id);
-            for (Storage<?> storage : storageArray) {
-                if (storage.contains(id)) {
-                    removeFrom(storage, id);
-                }
+    }
+
+    /** The destruction itself: the signal first, then each component, then the slot; each change journalled first. */
+    private void dismantle(int id) {
+        journalId(Journal.DYING, id);
+        pool.startDestroying(id);
+        fire(entityDestroyed, id);
+        for (Storage<?> storage : storageArray) {
+            if (storage.contains(id)) {
+                removeFrom(storage, id);
             }
-            journal(Journal.RELEASED, null, id, null, 0);
-            pool.release(id);
-        } catch (Throwable failure) {
-            fail(mark, failure);
-            throw failure;
         }
-        end(mark);
+        journalId(Journal.RELEASED, id);
+        pool.release(id);
     }
 
     /**
@@ -117,7 +143,7 @@ public final class Registry {
         if (count <= 0) {
             return;
         }
-        if (atomicDepth > 0) {
+        if (journal.open()) {
             journal.reserve(ENTRIES_PER_DESTROY * count);
         }
         pool.reserveFree(count);
@@ -146,15 +172,15 @@ public final class Registry {
      * may run on that worker, and must be safe to run again after being cut short.
      */
     public <R> R atomically(Supplier<R> work) {
-        int mark = begin();
+        int mark = journal.begin();
         R result;
         try {
             result = work.get();
         } catch (Throwable failure) {
-            fail(mark, failure);
+            journal.fail(mark, failure, pool);
             throw failure;
         }
-        end(mark);
+        journal.end();
         return result;
     }
 
@@ -176,7 +202,7 @@ public final class Registry {
      */
     public <T> void onRollback(Undo<T> undo, T target, int a, int b) {
         Objects.requireNonNull(undo, "undo");
-        if (atomicDepth > 0) {
+        if (journal.open()) {
             journal.record(Journal.TYPED, target, a, undo, b);
         }
     }
@@ -189,46 +215,18 @@ public final class Registry {
 
     /** True while an atomic call is running: changes are being journalled. */
     public boolean inAtomicCall() {
-        return atomicDepth > 0;
-    }
-
-    private int begin() {
-        if (atomicDepth == 0) {
-            StackReserve.check(); // throws now, before any change, if the undo might not fit on the stack
-        }
-        atomicDepth++;
-        return journal.size();
-    }
-
-    private void end(int mark) {
-        atomicDepth--;
-        if (atomicDepth == 0) {
-            journal.clear();
-        }
-    }
-
-    private void fail(int mark, Throwable failure) {
-        atomicDepth--; // first: if the undo runs out of stack, the enclosing call (one level up) undoes the rest
-        Throwable undoFailed;
-        try {
-            undoFailed = journal.rollBack(mark, pool);
-        } catch (StackOverflowError overflow) {
-            if (atomicDepth > 0) {
-                throw overflow; // a nested call: the enclosing one, higher up the stack, undoes the rest
-            }
-            undoFailed = UndoRescue.rollBack(journal, mark, pool); // the outermost: a fresh stack finishes it
-        }
-        if (atomicDepth == 0) {
-            journal.clear();
-        }
-        if (undoFailed != null && undoFailed != failure) {
-            failure.addSuppressed(undoFailed);
-        }
+        return journal.open();
     }
 
     private void journal(byte kind, Object target, int id, Object value, int position) {
-        if (atomicDepth > 0) {
+        if (journal.open()) {
             journal.record(kind, target, id, value, position);
+        }
+    }
+
+    private void journalId(byte kind, int id) {
+        if (journal.open()) {
+            journal.recordId(kind, id);
         }
     }
 

@@ -29,22 +29,35 @@ final class DestructionPlan {
      * @throws DestroyRefusedException if a FORBID relation points into the plan from an entity outside it
      */
     static DestructionPlan of(int root, Policies policies, RelationStore[] stores) {
-        if (!policies.use(CleanupPolicy.CASCADE) && !policies.use(CleanupPolicy.FORBID)) {
+        RelationStore[] cascading = withPolicy(CleanupPolicy.CASCADE, policies, stores);
+        RelationStore[] forbidding = withPolicy(CleanupPolicy.FORBID, policies, stores);
+        if (cascading.length == 0 && forbidding.length == 0) {
             return new DestructionPlan(new int[] {root}); // the seed's case: nothing but the root's own edges
         }
         Members members = new Members(root);
         for (int next = 0; next < members.size; next++) {
-            for (RelationStore store : stores) {
-                if (policies.of(store.relation()) != CleanupPolicy.CASCADE) {
-                    continue;
-                }
-                store.visitSources(members.plan[next], members);
+            int target = members.plan[next];
+            for (RelationStore store : cascading) {
+                store.visitSources(target, members);
             }
         }
         int[] plan = Arrays.copyOf(members.plan, members.size);
-        BitSet planned = members.planned;
-        checkForbidden(root, plan, planned, policies, stores);
+        if (forbidding.length > 0) {
+            checkForbidden(root, plan, members.planned, forbidding);
+        }
         return new DestructionPlan(plan);
+    }
+
+    /** The stores whose relation has this policy, in the stores' order: looked up once per plan, not per member. */
+    private static RelationStore[] withPolicy(CleanupPolicy policy, Policies policies, RelationStore[] stores) {
+        int n = 0;
+        RelationStore[] out = new RelationStore[stores.length];
+        for (RelationStore store : stores) {
+            if (policies.of(store.relation()) == policy) {
+                out[n++] = store;
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** The plan as it grows: each source visited joins it once, in discovery order. */
@@ -72,13 +85,9 @@ final class DestructionPlan {
     }
 
     /** Throws if a FORBID relation's source outside the plan points at a member of it. */
-    private static void checkForbidden(int root, int[] plan, BitSet planned, Policies policies,
-                                       RelationStore[] stores) {
+    private static void checkForbidden(int root, int[] plan, BitSet planned, RelationStore[] forbidding) {
         for (int target : plan) {
-            for (RelationStore store : stores) {
-                if (policies.of(store.relation()) != CleanupPolicy.FORBID) {
-                    continue;
-                }
+            for (RelationStore store : forbidding) {
                 for (int source : store.sourcesOf(target)) {
                     if (!planned.get(EntityId.index(source))) {
                         String via = target == root ? ""
@@ -95,12 +104,14 @@ final class DestructionPlan {
     /**
      * Destroys the cascade, sources before their targets, one after another in a loop; the root is
      * left to the caller. The registry's destroy signal fires for each, so each gets its own cleanup.
+     * Runs inside the root's atomic destroy: a member has no rollback point of its own, since a throw
+     * anywhere goes on through the root's destroy, which undoes the whole cascade.
      */
     void destroyCascade(Registry registry, ManagerLog log) {
         registry.expectDestroys(members.length); // the journal and free stack grow once, not by doubling
         for (int i = 0; i < cascadeSize(); i++) {
             log.cascade(root(), cascadeMember(i));
-            registry.destroy(cascadeMember(i));
+            registry.destroyPartOfCall(cascadeMember(i));
         }
     }
 

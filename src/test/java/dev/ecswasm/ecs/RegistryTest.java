@@ -323,4 +323,35 @@ class RegistryTest {
         assertEquals(e, thrown.entity());
         assertEquals(registry.whyInvalid(e), thrown.getMessage());
     }
+    @Test
+    void destroyPartOfCallIsUndoneByTheEnclosingCallAndOutsideOneIsDestroy() {
+        Registry registry = new Registry();
+        int a = registry.create();
+        int b = registry.create();
+        registry.add(a, new Position(1, 2));
+        registry.add(b, new Position(3, 4));
+        int[] before = registry.entities();
+        int[] freeBefore = registry.freeSlots();
+        registry.onDestroyEntity().connect(entity -> {
+            if (entity == b) {
+                throw new IllegalStateException("refused");
+            }
+        });
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> registry.atomically(() -> {
+            registry.destroyPartOfCall(a); // done, then undone with the call
+            registry.destroyPartOfCall(b); // refused half-way: its mark is undone with the call too
+            return null;
+        }));
+        assertEquals("refused", refused.getMessage());
+        assertArrayEquals(before, registry.entities());
+        assertArrayEquals(freeBefore, registry.freeSlots());
+        assertFalse(registry.isBeingDestroyed(b));
+        assertEquals(new Position(1, 2), registry.get(a, Position.class));
+        assertEquals(new Position(3, 4), registry.get(b, Position.class));
+
+        registry.destroyPartOfCall(a); // no atomic call open: a plain destroy, which keeps its change
+        assertFalse(registry.valid(a));
+        assertThrows(IllegalStateException.class, () -> registry.destroyPartOfCall(b), "refused");
+        assertTrue(registry.valid(b) && !registry.isBeingDestroyed(b), "its own rollback point took the mark back");
+    }
 }
