@@ -1,6 +1,7 @@
 package dev.ecswasm.bench;
 
 import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
@@ -8,6 +9,9 @@ import dev.ecswasm.host.ExecutionMode;
 import dev.ecswasm.host.PluginModule;
 import dev.ecswasm.host.WasmHost;
 import dev.ecswasm.world.EnttManager;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -81,6 +85,76 @@ public class ChicoryBoundaryBench extends BoundaryBench {
     @OperationsPerInvocation(BoundaryFixture.NAME_FETCHES)
     public int getNameSize() {
         return plugin.call("bench_name_size", fixture.alice, BoundaryFixture.NAME_FETCHES);
+    }
+
+    /**
+     * One export call from the benchmark's thread, with no crossing in it (bench_is_valid with n = 0):
+     * the hop to the guest thread and back, the watchdog and the world lock. Every other boundary row
+     * pays this once per export call, spread over the crossings that call makes.
+     */
+    @Benchmark
+    public int exportCall() {
+        return plugin.call("bench_is_valid", fixture.alice, 0);
+    }
+
+    /**
+     * The plugin again, with {@code host_get_name} and {@code host_get_parent_child_pairs} replaced by
+     * bare host functions (extra functions win a clash of names) that check nothing and copy bytes made
+     * in advance: no handle, no last error, no lookup. The plugin's own code is the same, so set
+     * against getName, getNameCrossings and edgesBatched these rows show what the ABI's host side adds.
+     */
+    GuestRunner bareHost;
+
+    @Setup(Level.Trial)
+    public void loadBareHost() {
+        byte[] name = "Alice\0".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer pairs = ByteBuffer.allocate(BoundaryFixture.CHILDREN * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (int child : fixture.children) {
+            pairs.putInt(fixture.parent).putInt(child);
+        }
+        byte[] pairBytes = pairs.array();
+        List<ValType> i32 = List.of(ValType.I32);
+        WasmHost.Builder builder = WasmHost.builder(PluginModule.parse(BoundaryFixture.plugin(), "bench")).mode(mode)
+                .manager(fixture.world);
+        builder.extraFunctions(List.of(
+                new HostFunction("env", "host_get_name", FunctionType.of(List.of(ValType.I32, ValType.I32, ValType.I32), i32),
+                        (instance, args) -> copyOut(instance, args[1], name, name.length)),
+                new HostFunction("env", "host_get_parent_child_pairs", FunctionType.of(List.of(ValType.I32, ValType.I32), i32),
+                        (instance, args) -> copyOut(instance, args[0], pairBytes, BoundaryFixture.CHILDREN))));
+        bareHost = new Runner(builder.build());
+    }
+
+    private static long[] copyOut(Instance instance, long buf, byte[] bytes, int answer) {
+        if (buf != 0) {
+            instance.memory().write((int) buf, bytes);
+        }
+        return new long[] {answer};
+    }
+
+    @TearDown(Level.Trial)
+    public void closeBareHost() {
+        bareHost.close();
+    }
+
+    /** getName with the bare host_get_name: the plugin's part of getName (its crossings, allocation, checks). */
+    @Benchmark
+    @OperationsPerInvocation(BoundaryFixture.NAME_FETCHES)
+    public int getNameBareHost() {
+        return bareHost.call("bench_get_name", fixture.alice, BoundaryFixture.NAME_FETCHES);
+    }
+
+    /** getNameCrossings with the bare host_get_name. */
+    @Benchmark
+    @OperationsPerInvocation(BoundaryFixture.NAME_FETCHES)
+    public int getNameCrossingsBareHost() {
+        return bareHost.call("bench_get_name_crossings", fixture.alice, BoundaryFixture.NAME_FETCHES);
+    }
+
+    /** edgesBatched with the bare host_get_parent_child_pairs: per edge, without enumerating or encoding. */
+    @Benchmark
+    @OperationsPerInvocation(BoundaryFixture.EDGE_READS * BoundaryFixture.CHILDREN)
+    public int edgesBatchedBareHost() {
+        return bareHost.call("bench_edges_batched", BoundaryFixture.EDGE_READS);
     }
 
     /** Module load, warm: instantiate an already parsed (and compiled) module. Milliseconds. */
