@@ -278,6 +278,15 @@ public final class BenchmarkReport {
         splitRow(md, "`get_name` call 1 alone (the size query)", "getNameSize");
         splitRow(md, "`get_name`'s two crossings into a reused buffer", "getNameCrossings");
         splitRow(md, "two-call `get_name` into a fresh String", "getName");
+        splitRow(md, "the same, `host_get_name` a bare function copying prepared bytes", "getNameBareHost");
+        splitRow(md, "the two crossings, `host_get_name` a bare function", "getNameCrossingsBareHost");
+        splitRow(md, "relation read, batched, per edge, the host function a bare copy", "edgesBatchedBareHost");
+        splitRow(md, "one export call with no crossing in it (the hop to the guest thread and back)", "exportCall");
+        md.append("| per-entity / batched relation read, net of that export call's share per edge | ")
+                .append(netRatio("INTERPRETER")).append(" | ").append(netRatio("COMPILED")).append(" |\n");
+        md.append("\nEvery boundary row pays one export call per ").append(BoundaryFixture.EDGE_READS)
+                .append(" relation reads (").append(BoundaryFixture.EDGE_READS * BoundaryFixture.CHILDREN)
+                .append(" edges); the net ratio takes that share off both relation rows.\n");
 
         md.append("\n## Goals, from this run\n\n");
         goal(md, "ECS at or ahead of the faster peer on every row", ecsLeads());
@@ -410,6 +419,18 @@ public final class BenchmarkReport {
                 .append(num(compiled)).append(" | ").append(num(wasmtime)).append(" | ").append(ratio(wasmtime, compiled))
                 .append(" | ").append(num(graal)).append(" | ").append(ratio(graal, compiled))
                 .append(" | ").append(num(graalJit)).append(" | ").append(ratio(graalJit, compiled)).append(" |\n");
+    }
+
+    /** Per-entity / batched per edge, each with the export call's fixed cost per edge taken off. */
+    private String netRatio(String mode) {
+        Double exportCall = chicory("exportCall", mode);
+        Double perEntity = chicory("edgesPerEntity", mode);
+        Double batched = chicory("edgesBatched", mode);
+        if (exportCall == null || perEntity == null || batched == null) {
+            return "n/a";
+        }
+        double share = exportCall / (BoundaryFixture.EDGE_READS * BoundaryFixture.CHILDREN);
+        return ratio(perEntity - share, batched - share);
     }
 
     private void splitRow(StringBuilder md, String label, String method) {
