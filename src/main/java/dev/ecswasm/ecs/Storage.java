@@ -48,8 +48,8 @@ public final class Storage<T> extends SparseSet {
         int index = EntityId.index(id);
         Object[] values = bySlot;
         char[] versions = versionBySlot;
-        if (index >= values.length || index >= versions.length) {
-            return null; // beyond every slot held (the null id's index always is)
+        if (index >= versions.length) {
+            return null; // beyond every slot held (the null id's index always is); both arrays have one length
         }
         Object value = values[index];
         return versions[index] == EntityId.version(id) ? (T) value : null; // the version must match

@@ -116,4 +116,28 @@ class SparseSetTest {
         assertEquals("v2", storage.valueAt(1));
         assertNull(storage.getOrNull(1));
     }
+
+    @Test
+    void aStaleIdGetsNullNeverTheComponentNowInItsSlot() {
+        Storage<String> storage = new Storage<>(String.class);
+        int[] versions = {0, 1, 2, 4093, 4094}; // every few, and the last before the tombstone
+        for (int version : versions) {
+            int id = EntityId.of(3, version);
+            storage.insert(id, "v" + version);
+            for (int other : versions) {
+                int asked = EntityId.of(3, other);
+                assertEquals(other == version ? "v" + version : null, storage.getOrNull(asked), EntityId.describe(asked));
+            }
+            assertNull(storage.getOrNull(EntityId.of(3, EntityId.TOMBSTONE_VERSION)));
+            storage.remove(id);
+            assertNull(storage.getOrNull(id), "removed");
+        }
+        storage.insert(EntityId.of(3, 7), "seven");
+        storage.set(storage.positionOf(EntityId.of(3, 7)), "SEVEN");
+        assertEquals("SEVEN", storage.getOrNull(EntityId.of(3, 7)));
+        assertNull(storage.getOrNull(EntityId.of(3, 8)));
+        assertNull(storage.getOrNull(EntityId.of(4, 7)), "a slot never held");
+        assertNull(storage.getOrNull(EntityId.NULL));
+        assertNull(storage.getOrNull(EntityId.of(EntityId.MAX_INDEX, 0)), "beyond the slots held");
+    }
 }
