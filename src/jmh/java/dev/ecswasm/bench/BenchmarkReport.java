@@ -284,9 +284,9 @@ public final class BenchmarkReport {
         splitRow(md, "one export call with no crossing in it (the hop to the guest thread and back)", "exportCall");
         md.append("| per-entity / batched relation read, net of that export call's share per edge | ")
                 .append(netRatio("INTERPRETER")).append(" | ").append(netRatio("COMPILED")).append(" |\n");
-        md.append("\nEvery boundary row pays one export call per ").append(BoundaryFixture.EDGE_READS)
-                .append(" relation reads (").append(BoundaryFixture.EDGE_READS * BoundaryFixture.CHILDREN)
-                .append(" edges); the net ratio takes that share off both relation rows.\n");
+        md.append("\nEach relation row pays one export call per ").append(BoundaryFixture.EDGE_READS)
+                .append(" reads (").append(String.format(Locale.ROOT, "%,d", BoundaryFixture.EDGE_READS * BoundaryFixture.CHILDREN))
+                .append(" edges); the net ratio takes that share off both.\n");
 
         md.append("\n## Goals, from this run\n\n");
         goal(md, "ECS at or ahead of the faster peer on every row", ecsLeads());
