@@ -323,6 +323,7 @@ class RegistryTest {
         assertEquals(e, thrown.entity());
         assertEquals(registry.whyInvalid(e), thrown.getMessage());
     }
+
     @Test
     void destroyPartOfCallIsUndoneByTheEnclosingCallAndOutsideOneIsDestroy() {
         Registry registry = new Registry();
