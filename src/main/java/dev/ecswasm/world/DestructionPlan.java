@@ -29,11 +29,11 @@ final class DestructionPlan {
      * @throws DestroyRefusedException if a FORBID relation points into the plan from an entity outside it
      */
     static DestructionPlan of(int root, Policies policies, RelationStore[] stores) {
-        RelationStore[] cascading = withPolicy(CleanupPolicy.CASCADE, policies, stores);
-        RelationStore[] forbidding = withPolicy(CleanupPolicy.FORBID, policies, stores);
-        if (cascading.length == 0 && forbidding.length == 0) {
+        if (!policies.use(CleanupPolicy.CASCADE) && !policies.use(CleanupPolicy.FORBID)) {
             return new DestructionPlan(new int[] {root}); // the seed's case: nothing but the root's own edges
         }
+        RelationStore[] cascading = withPolicy(CleanupPolicy.CASCADE, policies, stores);
+        RelationStore[] forbidding = withPolicy(CleanupPolicy.FORBID, policies, stores);
         Members members = new Members(root);
         for (int next = 0; next < members.size; next++) {
             int target = members.plan[next];
