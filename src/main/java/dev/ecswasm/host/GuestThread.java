@@ -52,22 +52,58 @@ final class GuestThread {
                 throw new WorkbenchException("guest work failed", e);
             }
         }
-        Future<T> result = executor.submit(work);
+        Handoff<T> handoff;
+        Future<?> done;
         try {
-            return result.get();
+            handoff = new Handoff<>(work);
+            done = executor.submit(handoff);
+        } catch (OutOfMemoryError full) { // another part of the JVM filled the heap: the work never started
+            throw new WorkbenchException("the JVM's heap is full, so the call could not be handed to the guest"
+                    + " thread; nothing ran", full);
+        }
+        try {
+            done.get();
         } catch (InterruptedException e) {
-            result.cancel(true);
+            done.cancel(true);
             Thread.currentThread().interrupt();
             throw new WorkbenchException("interrupted while waiting for the guest", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
+        } catch (ExecutionException e) { // Handoff.run catches everything, so this does not happen
+            throw new WorkbenchException("guest call failed", e.getCause());
+        }
+        if (handoff.failure instanceof RuntimeException) {
+            throw (RuntimeException) handoff.failure;
+        }
+        if (handoff.failure instanceof Error) {
+            throw (Error) handoff.failure;
+        }
+        if (handoff.failure != null) {
+            throw new WorkbenchException("guest work failed", handoff.failure);
+        }
+        return handoff.result;
+    }
+
+    /**
+     * The work and what came of it. The failure is kept as thrown, so a trap reaches the caller as
+     * itself: {@code Future.get} would wrap it in an {@code ExecutionException}, an allocation that can
+     * fail while another guest is filling the heap and turn a finished trap into a raw
+     * {@link OutOfMemoryError}.
+     */
+    private static final class Handoff<T> implements Runnable {
+        private final Callable<T> work;
+        private T result;          // read by the caller after Future.get, which orders it after run
+        private Throwable failure;
+
+        Handoff(Callable<T> work) {
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            try {
+                result = work.call();
+            } catch (Throwable t) { // stores a reference, allocates nothing
+                failure = t;
             }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new WorkbenchException("guest call failed", cause);
         }
     }
 

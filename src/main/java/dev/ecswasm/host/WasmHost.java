@@ -45,7 +45,7 @@ public final class WasmHost implements AutoCloseable {
         this.limits = b.limits;
         this.linker = new Linker(manager, limits, b.echo, b.extraFunctions);
         this.watchdog = new Watchdog(limits);
-        this.traps = new TrapHandler(limits, watchdog, linker, b.afterTrap, this::instantiate);
+        this.traps = new TrapHandler(limits, mode, watchdog, linker, b.afterTrap, this::instantiate);
         try {
             linker.check(module.module()); // every bad import and every rule broken, by name, before anything runs
         } catch (LinkException refused) {
@@ -226,29 +226,30 @@ public final class WasmHost implements AutoCloseable {
         checkArguments(export, args);
         guestThread.enter(export); // refuses a host function calling back into the guest
         worldLock.lock(); // another host's call on this world finishes first; its wait is not this call's time
+        long call = ++watchIds;
         try {
-            traps.beforeCall(instance);
-            calls++;
-            long call = ++watchIds;
-            watchdog.start(call);
             try {
+                traps.beforeCall(instance);
+                calls++;
+                watchdog.start(call);
                 long[] results = instance.export(export).apply(args);
                 return results == null ? new long[0] : results;
             } catch (RuntimeException | StackOverflowError failure) {
                 throw traps.trap(export, failure, watchdog.stop(call), instance);
-            } catch (OutOfMemoryError exhausted) {
-                // The guest filled the heap: memory.grow past what it holds (Chicory allocates page by
-                // page and keeps the pages it got before it ran out), or a host call for it. Only
-                // dropping the instance gives that back, so it goes first, whatever afterTrap says.
-                boolean timedOut = watchdog.stop(call);
-                int pages = instance.memoryPages();
-                instance = null;
-                linker.attach((Memory) null);
-                throw traps.heapExhausted(export, exhausted, timedOut, pages);
-            } finally {
-                watchdog.stop(call); // a second stop after a trap changes nothing
             }
+        } catch (OutOfMemoryError exhausted) {
+            // The heap ran out during the call, the trap's own making included: the guest filled it
+            // (memory.grow past what it holds: Chicory allocates page by page and keeps the pages it
+            // got), or a host call for it, or another part of the JVM did and this call met the wall.
+            // The instance may be half-way through anything, and only dropping it gives back what it
+            // holds, so it goes first, whatever afterTrap says.
+            boolean timedOut = watchdog.stop(call);
+            int pages = instance.memoryPages();
+            instance = null;
+            linker.attach((Memory) null);
+            throw traps.heapExhausted(export, exhausted, timedOut, pages);
         } finally {
+            watchdog.stop(call); // a second stop after a trap changes nothing
             worldLock.unlock();
             guestThread.leave();
         }

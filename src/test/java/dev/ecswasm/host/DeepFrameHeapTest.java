@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * the instance replaced. Compiled code keeps the locals on the thread's stack, so there the stack runs
  * out first: "call stack exhausted". Either way the JVM lives, the next honest call works, and another
  * host, calling at the same time and afterwards, meets its deadline: the shared watchdog survives the
- * full heap.
+ * full heap. A neighbour's call that runs while the heap is full may meet the wall itself (the heap is
+ * the JVM's, not one host's): then it must be a heap trap, in time, that blames something else than
+ * its own frames, with a fresh instance, and the neighbour's next call must meet its deadline again.
  *
  * <p>The heap is JVM-wide, so this runs in a JVM of its own with {@code -Xmx256m}.
  */
@@ -71,6 +73,7 @@ class DeepFrameHeapTest {
                     Watchdog.lastTickFailure = null;
                     CompletableFuture<String> alongside = CompletableFuture.supplyAsync(() -> {
                         int calls = 0;
+                        int walls = 0;
                         slowest[0] = 0;
                         do {
                             String one = meetsDeadline(neighbour, ALONGSIDE_MARGIN_MILLIS);
@@ -78,9 +81,10 @@ class DeepFrameHeapTest {
                             if (one.startsWith("FAIL")) {
                                 return one + " (call " + calls + ")";
                             }
+                            walls += one.startsWith("met the full heap") ? 1 : 0;
                         } while (!deepDone.get());
-                        return "deadline met in each of " + calls + " calls, the slowest trapped after " + slowest[0]
-                                + " ms";
+                        return "each of " + calls + " calls ended in time (" + walls + " met the full heap, the others"
+                                + " their deadline), the slowest after " + slowest[0] + " ms";
                     });
                     long start = System.nanoTime();
                     String outcome;
@@ -111,7 +115,8 @@ class DeepFrameHeapTest {
                             .limits(neighbourLimits).build()) {
                         String afterInterpreted = meetsDeadline(interpreted);
                         System.out.println("  interpreted neighbour afterwards: " + afterInterpreted);
-                        if (after.startsWith("FAIL") || afterInterpreted.startsWith("FAIL")) {
+                        // Afterwards the heap has room again: a neighbour meets its deadline, no wall.
+                        if (!after.startsWith("deadline met") || !afterInterpreted.startsWith("deadline met")) {
                             failures++;
                             continue;
                         }
@@ -164,14 +169,23 @@ class DeepFrameHeapTest {
             return "FAIL: the endless loop returned";
         } catch (PluginTrap trap) {
             long millis = (System.nanoTime() - start) / 1_000_000;
-            if (!trap.limit().equals(Optional.of("callDeadline"))) {
+            String met = "deadline met";
+            if (trap.getCause() instanceof OutOfMemoryError) {
+                // Another guest filled the heap while this call ran. The compiled neighbour's own frames
+                // are on its thread's stack, so the trap must say something else filled it.
+                if (trap.recovery() != PluginTrap.Recovery.REINSTANTIATED
+                        || !trap.getMessage().contains("something else filled the heap")) {
+                    return "FAIL: met the full heap, but " + trap.recovery() + ": " + trap.getMessage();
+                }
+                met = "met the full heap";
+            } else if (!trap.limit().equals(Optional.of("callDeadline"))) {
                 return "FAIL: trapped without its deadline: " + trap.getMessage();
             }
             slowest[0] = Math.max(slowest[0], millis);
             if (millis > NEIGHBOUR_DEADLINE_MILLIS + margin) {
                 return "FAIL: met its " + NEIGHBOUR_DEADLINE_MILLIS + " ms deadline only after " + millis + " ms";
             }
-            return "deadline met, trapped after " + millis + " ms";
+            return met + ", trapped after " + millis + " ms";
         } catch (Throwable raw) {
             return "FAIL: " + raw;
         }
