@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The "before" column: an earlier commit, taken from git into {@code target/bench-base/}, built with its own
@@ -24,17 +25,45 @@ final class BaseRun {
 
     private BaseRun() {}
 
+    /** The current crossings per export call, as the base's copy of {@link BoundaryFixture} is given them. */
+    private static final String COUNTS = "CALLS=" + BoundaryFixture.CALLS + " NAME_FETCHES=" + BoundaryFixture.NAME_FETCHES
+            + " EDGE_READS=" + BoundaryFixture.EDGE_READS;
+
+    /**
+     * Gives the base's boundary benchmarks the current number of crossings per export call. Each
+     * export call pays one hop to the guest thread and back (tens of microseconds here), spread over
+     * the crossings it makes; with the base's own, smaller counts its rows would carry a bigger share
+     * of that hop than the current rows, and before and after would not measure the same thing.
+     */
+    private static void useCurrentCounts(Path dir) throws IOException {
+        Path fixture = dir.resolve("src/jmh/java/dev/ecswasm/bench/BoundaryFixture.java");
+        String source = Files.readString(fixture);
+        String patched = source;
+        for (String count : COUNTS.split(" ")) {
+            String name = count.substring(0, count.indexOf('='));
+            String pattern = "static final int " + name + " = [0-9_]+;";
+            if (!Pattern.compile(pattern).matcher(patched).find()) {
+                throw new IOException("the base's " + fixture + " has no " + pattern + ": its boundary rows would"
+                        + " not be measured as the current ones are");
+            }
+            patched = patched.replaceFirst(pattern, "static final int " + count.replace("=", " = ") + ";");
+        }
+        Files.writeString(fixture, patched);
+    }
+
     /** Builds {@code ref} once (a later run reuses the folder) and returns its class paths. */
     static Build build(String ref) throws IOException, InterruptedException {
         String commit = run(Path.of("."), "git", "rev-parse", "--verify", ref + "^{commit}").strip();
         Path dir = Path.of("target", "bench-base", commit.substring(0, 12)).toAbsolutePath();
         Path built = dir.resolve("target/base-built");
-        if (!Files.exists(built)) {
+        String marker = commit + " " + COUNTS; // a base built with other counts is built again
+        if (!Files.exists(built) || !Files.readString(built).equals(marker)) {
             run(Path.of("."), "rm", "-rf", dir.toString());
             Files.createDirectories(dir);
             run(Path.of("."), "sh", "-c", "git archive " + commit + " | tar -x -C '" + dir + "'");
+            useCurrentCounts(dir);
             run(dir, "mvn", "-q", "-B", "-Pbench", "compile", "-DskipTests");
-            Files.writeString(built, commit);
+            Files.writeString(built, marker);
         }
         Path benchCp = dir.resolve("target/base-bench-cp.txt");
         Path demoCp = dir.resolve("target/base-demo-cp.txt");

@@ -11,9 +11,9 @@ import java.io.UncheckedIOException;
  */
 final class BoundaryFixture {
     static final int CHILDREN = 100;
-    static final int CALLS = 10_000;       // guest-to-host calls per export call
-    static final int NAME_FETCHES = 1_000; // two-call name fetches per export call
-    static final int EDGE_READS = 100;     // whole-relation reads per export call
+    static final int CALLS = 100_000;      // guest-to-host calls per export call
+    static final int NAME_FETCHES = 10_000; // two-call name fetches per export call
+    static final int EDGE_READS = 1_000;   // whole-relation reads per export call
 
     final EnttManager world = new EnttManager();
     final int alice;
