@@ -228,15 +228,10 @@ public final class WasmHost implements AutoCloseable {
         worldLock.lock(); // another host's call on this world finishes first; its wait is not this call's time
         long call = ++watchIds;
         try {
-            try {
-                traps.beforeCall(instance);
-                calls++;
-                watchdog.start(call);
-                long[] results = instance.export(export).apply(args);
-                return results == null ? new long[0] : results;
-            } catch (RuntimeException | StackOverflowError failure) {
-                throw traps.trap(export, failure, watchdog.stop(call), instance);
-            }
+            traps.beforeCall(instance);
+            calls++;
+            watchdog.start(call);
+            return runWatched(export, args, call);
         } catch (OutOfMemoryError exhausted) {
             // The heap ran out during the call, the trap's own making included: the guest filled it
             // (memory.grow past what it holds: Chicory allocates page by page and keeps the pages it
@@ -252,6 +247,16 @@ public final class WasmHost implements AutoCloseable {
             watchdog.stop(call); // a second stop after a trap changes nothing
             worldLock.unlock();
             guestThread.leave();
+        }
+    }
+
+    /** Runs the export; a failure in it becomes a {@link PluginTrap}, unless the heap ran out (the caller's). */
+    private long[] runWatched(String export, long[] args, long call) {
+        try {
+            long[] results = instance.export(export).apply(args);
+            return results == null ? new long[0] : results;
+        } catch (RuntimeException | StackOverflowError failure) {
+            throw traps.trap(export, failure, watchdog.stop(call), instance);
         }
     }
 
