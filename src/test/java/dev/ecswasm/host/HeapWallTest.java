@@ -94,4 +94,48 @@ class HeapWallTest {
             }
         }
     }
+
+    /**
+     * If the fresh instance that a heap trap calls for cannot be made either, the trap says
+     * {@code HOST_UNUSABLE} and every later call is refused with a clear error, not a crash on a
+     * missing instance. Here the reactor's {@code _initialize} (which runs in every instantiation)
+     * fails from the second instantiation on.
+     */
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void aHeapTrapWhoseFreshInstanceFailsLeavesAHostThatRefusesCalls(ExecutionMode mode) {
+        WasmBytes wasm = new WasmBytes();
+        int voidToVoid = wasm.type(0, 0);
+        int voidToI32 = wasm.type(0, 1);
+        wasm.importFunction("env", "wall", voidToVoid)
+                .importFunction("env", "init", voidToVoid)
+                .exportFunction("_initialize", voidToVoid, 0x10, 0x01) // call 1 (env.init)
+                .exportFunction("run", voidToVoid, 0x10, 0x00)         // call 0 (env.wall)
+                .exportFunction("honest", voidToI32, 0x41, 0x01);
+        PluginModule reactor = PluginModule.parse(wasm.bytes(), "heap-wall-reactor");
+        assertEquals(PluginModule.ModuleStyle.REACTOR, reactor.style());
+        int[] instantiations = {0};
+        FunctionType nothing = FunctionType.of(List.of(), List.of());
+        HostFunction init = new HostFunction("env", "init", nothing, (instance, args) -> {
+            if (++instantiations[0] > 1) {
+                throw new IllegalStateException("no second instance (injected)");
+            }
+            return null;
+        });
+        OutOfMemoryError full = new OutOfMemoryError("Java heap space (injected)");
+        HostFunction wall = new HostFunction("env", "wall", nothing, (instance, args) -> {
+            throw full;
+        });
+        try (WasmHost host = WasmHost.builder(reactor).mode(mode).extraFunctions(List.of(wall, init)).build()) {
+            assertEquals(1, host.callInt("honest"));
+            PluginTrap trap = assertThrows(PluginTrap.class, () -> host.call("run"));
+            assertSame(full, trap.getCause());
+            assertEquals(PluginTrap.Recovery.HOST_UNUSABLE, trap.recovery(), trap.getMessage());
+            assertTrue(trap.getMessage().contains("a fresh instance failed too"), trap.getMessage());
+            assertEquals(2, instantiations[0], "one fresh instance was tried");
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> host.callInt("honest"));
+            assertTrue(refused.getMessage().startsWith("this host has no plugin instance left"), refused.getMessage());
+            assertEquals(2, instantiations[0], "a refused call tries nothing");
+        }
+    }
 }
