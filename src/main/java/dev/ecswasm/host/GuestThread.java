@@ -46,10 +46,8 @@ final class GuestThread {
         if (Thread.currentThread() == thread) {
             try {
                 return work.call();
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Exception e) {
-                throw new WorkbenchException("guest work failed", e);
+            } catch (Throwable failure) {
+                throw unchecked(failure);
             }
         }
         Handoff<T> handoff;
@@ -70,16 +68,25 @@ final class GuestThread {
         } catch (ExecutionException e) { // Handoff.run catches everything, so this does not happen
             throw new WorkbenchException("guest call failed", e.getCause());
         }
-        if (handoff.failure instanceof RuntimeException) {
-            throw (RuntimeException) handoff.failure;
-        }
-        if (handoff.failure instanceof Error) {
-            throw (Error) handoff.failure;
-        }
         if (handoff.failure != null) {
-            throw new WorkbenchException("guest work failed", handoff.failure);
+            throw unchecked(handoff.failure);
         }
         return handoff.result;
+    }
+
+    /**
+     * How a failure of the work leaves {@link #run}, on either path: an {@link Error} is thrown from
+     * here and a {@link RuntimeException} returned to be thrown, both as they were; a checked
+     * exception is wrapped.
+     */
+    private static RuntimeException unchecked(Throwable failure) {
+        if (failure instanceof Error) {
+            throw (Error) failure;
+        }
+        if (failure instanceof RuntimeException) {
+            return (RuntimeException) failure;
+        }
+        return new WorkbenchException("guest work failed", failure);
     }
 
     /**
