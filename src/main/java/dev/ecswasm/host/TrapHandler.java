@@ -143,23 +143,21 @@ final class TrapHandler {
                     + " at %,d pages (%,d MiB) of maxMemoryPages %,d: this JVM's heap cannot hold the memory the"
                     + " limits allow; lower maxMemoryPages or give the JVM more heap (-Xmx)", reason, memoryPages,
                     memoryPages / 16, limits.maxMemoryPages());
-        } else if (failure instanceof OutOfMemoryError && mode == ExecutionMode.INTERPRETER) {
-            // Guest memory is a small part of the heap, so something else filled it: most likely the
-            // interpreter's call frames (each keeps its locals on the heap; maxLocals bounds one frame,
-            // not how deep they nest), or what the guest asked the host for.
-            reason = String.format(Locale.ROOT, "the JVM ran out of heap while the guest ran (%s), with guest memory"
-                    + " at only %,d pages (%,d KiB), so not its memory but its call frames filled the heap (the"
-                    + " interpreter keeps every frame's locals on the JVM heap; deep recursion through a function"
-                    + " with many locals multiplies them), or what it asked the host for, or another part of this"
-                    + " JVM; give the JVM more heap (-Xmx) or lower maxLocals", reason, memoryPages, memoryPages * 64L);
         } else if (failure instanceof OutOfMemoryError) {
-            // Compiled code keeps its frames on the thread's stack: a guest with little memory did not
-            // fill the heap through them. A neighbour host calling while another guest fills it meets this.
-            reason = String.format(Locale.ROOT, "the JVM ran out of heap while the guest ran (%s), with guest memory"
-                    + " at only %,d pages (%,d KiB); compiled code keeps its call frames on the thread's stack, so"
-                    + " something else filled the heap: what the guest asked the host for, or another part of this"
-                    + " JVM (another host's guest, the application); give the JVM more heap (-Xmx)", reason,
-                    memoryPages, memoryPages * 64L);
+            // Guest memory is a small part of the heap, so something else filled it. In the interpreter
+            // that is most likely its call frames (each keeps its locals on the heap; maxLocals bounds
+            // one frame, not how deep they nest); compiled code keeps its frames on the thread's stack,
+            // which is why a neighbour host calling while another guest fills the heap is told so.
+            String small = String.format(Locale.ROOT, "the JVM ran out of heap while the guest ran (%s), with guest"
+                    + " memory at only %,d pages (%,d KiB)", reason, memoryPages, memoryPages * 64L);
+            reason = mode == ExecutionMode.INTERPRETER
+                    ? small + ", so not its memory but its call frames filled the heap (the interpreter keeps every"
+                            + " frame's locals on the JVM heap; deep recursion through a function with many locals"
+                            + " multiplies them), or what it asked the host for, or another part of this JVM; give the"
+                            + " JVM more heap (-Xmx) or lower maxLocals"
+                    : small + "; compiled code keeps its call frames on the thread's stack, so something else filled"
+                            + " the heap: what the guest asked the host for, or another part of this JVM (another"
+                            + " host's guest, the application); give the JVM more heap (-Xmx)";
         }
         for (Throwable t = failure; t != null && limit == null; t = t.getCause()) {
             if (t instanceof LimitTrap) {
