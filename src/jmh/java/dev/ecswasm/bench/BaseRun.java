@@ -25,9 +25,11 @@ final class BaseRun {
 
     private BaseRun() {}
 
-    /** The current crossings per export call, as the base's copy of {@link BoundaryFixture} is given them. */
-    private static final String COUNTS = "CALLS=" + BoundaryFixture.CALLS + " NAME_FETCHES=" + BoundaryFixture.NAME_FETCHES
-            + " EDGE_READS=" + BoundaryFixture.EDGE_READS;
+    /** The current crossings per export call, by constant name, as the base's {@link BoundaryFixture} is given them. */
+    private static final List<Map.Entry<String, Integer>> COUNTS = List.of(
+            Map.entry("CALLS", BoundaryFixture.CALLS),
+            Map.entry("NAME_FETCHES", BoundaryFixture.NAME_FETCHES),
+            Map.entry("EDGE_READS", BoundaryFixture.EDGE_READS));
 
     /**
      * Gives the base's boundary benchmarks the current number of crossings per export call. Each
@@ -38,17 +40,16 @@ final class BaseRun {
     private static void useCurrentCounts(Path dir) throws IOException {
         Path fixture = dir.resolve("src/jmh/java/dev/ecswasm/bench/BoundaryFixture.java");
         String source = Files.readString(fixture);
-        String patched = source;
-        for (String count : COUNTS.split(" ")) {
-            String name = count.substring(0, count.indexOf('='));
-            String pattern = "static final int " + name + " = [0-9_]+;";
-            if (!Pattern.compile(pattern).matcher(patched).find()) {
-                throw new IOException("the base's " + fixture + " has no " + pattern + ": its boundary rows would"
+        for (Map.Entry<String, Integer> count : COUNTS) {
+            Pattern constant = Pattern.compile("static final int " + count.getKey() + " = [0-9_]+;");
+            if (!constant.matcher(source).find()) {
+                throw new IOException("the base's " + fixture + " has no " + constant + ": its boundary rows would"
                         + " not be measured as the current ones are");
             }
-            patched = patched.replaceFirst(pattern, "static final int " + count.replace("=", " = ") + ";");
+            String current = "static final int " + count.getKey() + " = " + count.getValue() + ";";
+            source = constant.matcher(source).replaceFirst(current);
         }
-        Files.writeString(fixture, patched);
+        Files.writeString(fixture, source);
     }
 
     /** Builds {@code ref} once (a later run reuses the folder) and returns its class paths. */
@@ -56,7 +57,7 @@ final class BaseRun {
         String commit = run(Path.of("."), "git", "rev-parse", "--verify", ref + "^{commit}").strip();
         Path dir = Path.of("target", "bench-base", commit.substring(0, 12)).toAbsolutePath();
         Path built = dir.resolve("target/base-built");
-        String marker = commit + " " + COUNTS; // a base built with other counts is built again
+        String marker = commit + " " + COUNTS; // "<commit> [CALLS=100000, ...]": other counts build it again
         if (!Files.exists(built) || !Files.readString(built).equals(marker)) {
             run(Path.of("."), "rm", "-rf", dir.toString());
             Files.createDirectories(dir);
