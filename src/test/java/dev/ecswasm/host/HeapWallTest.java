@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * so each path is taken every time.)
  */
 class HeapWallTest {
+    private static final FunctionType NOTHING = FunctionType.of(List.of(), List.of()); // () -> ()
 
     /** A guest whose {@code run} calls {@code env.wall} and whose {@code honest} returns 1. */
     private static PluginModule guest() {
@@ -36,7 +37,7 @@ class HeapWallTest {
 
     /** A host over {@link #guest()} whose {@code env.wall} throws {@code thrown}. */
     private static WasmHost host(ExecutionMode mode, PluginTrap.Recovery recovery, Throwable thrown) {
-        HostFunction wall = new HostFunction("env", "wall", FunctionType.of(List.of(), List.of()), (instance, args) -> {
+        HostFunction wall = new HostFunction("env", "wall", NOTHING, (instance, args) -> {
             if (thrown instanceof Error) {
                 throw (Error) thrown;
             }
@@ -115,15 +116,14 @@ class HeapWallTest {
         PluginModule reactor = PluginModule.parse(wasm.bytes(), "heap-wall-reactor");
         assertEquals(PluginModule.ModuleStyle.REACTOR, reactor.style());
         int[] instantiations = {0};
-        FunctionType nothing = FunctionType.of(List.of(), List.of());
-        HostFunction init = new HostFunction("env", "init", nothing, (instance, args) -> {
+        HostFunction init = new HostFunction("env", "init", NOTHING, (instance, args) -> {
             if (++instantiations[0] > 1) {
                 throw new IllegalStateException("no second instance (injected)");
             }
             return null;
         });
         OutOfMemoryError full = new OutOfMemoryError("Java heap space (injected)");
-        HostFunction wall = new HostFunction("env", "wall", nothing, (instance, args) -> {
+        HostFunction wall = new HostFunction("env", "wall", NOTHING, (instance, args) -> {
             throw full;
         });
         try (WasmHost host = WasmHost.builder(reactor).mode(mode).extraFunctions(List.of(wall, init)).build()) {
