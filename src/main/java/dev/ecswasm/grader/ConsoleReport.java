@@ -1,11 +1,16 @@
 package dev.ecswasm.grader;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The grade as the terminal shows it: per exercise a table of tests by task, then the total. */
 final class ConsoleReport {
     static final String HIDDEN = "(hidden test: only its name and result are shown)";
-    private static final int MESSAGE_WIDTH = 110;
+    /** A failure message is wrapped at this width, so expected and actual both stay on the screen. */
+    private static final int MESSAGE_WIDTH = 100;
+    /** At most this many lines of a message are printed; summary.md has all of it. */
+    private static final int MESSAGE_LINES = 12;
 
     private ConsoleReport() {}
 
@@ -24,8 +29,9 @@ final class ConsoleReport {
                         t.passed() ? "pass" : "FAIL", t.displayName(),
                         t.taskId().isEmpty() ? "  (no @Task: counts for nothing)" : ""));
                 if (!t.passed()) {
-                    String line = t.hidden() ? HIDDEN : clip(t.firstLine());
-                    b.append(String.format(Locale.ROOT, "  %-6s %-7s %-6s %s%n", "", "", "", line));
+                    for (String line : t.hidden() ? List.of(HIDDEN) : wrap(t.message())) {
+                        b.append(String.format(Locale.ROOT, "  %-6s %-7s %-6s %s%n", "", "", "", line));
+                    }
                 }
             }
         }
@@ -34,7 +40,27 @@ final class ConsoleReport {
         return b.toString();
     }
 
-    static String clip(String line) {
-        return line.length() <= MESSAGE_WIDTH ? line : line.substring(0, MESSAGE_WIDTH - 3) + "...";
+    /**
+     * The message's lines, each broken at a space (or, failing that, at the width) so none is
+     * longer than the width; after {@link #MESSAGE_LINES} lines, how many more there are.
+     */
+    static List<String> wrap(String message) {
+        List<String> lines = new ArrayList<>();
+        for (String line : message.split("\n", -1)) {
+            String rest = line.stripTrailing();
+            while (rest.length() > MESSAGE_WIDTH) {
+                int cut = rest.lastIndexOf(' ', MESSAGE_WIDTH);
+                cut = cut < MESSAGE_WIDTH / 2 ? MESSAGE_WIDTH : cut;
+                lines.add(rest.substring(0, cut));
+                rest = "  " + rest.substring(cut).strip();
+            }
+            lines.add(rest);
+        }
+        if (lines.size() > MESSAGE_LINES) {
+            int more = lines.size() - MESSAGE_LINES;
+            lines = new ArrayList<>(lines.subList(0, MESSAGE_LINES));
+            lines.add("... " + more + " more line(s) in summary.md");
+        }
+        return lines;
     }
 }

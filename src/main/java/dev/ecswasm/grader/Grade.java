@@ -19,6 +19,9 @@ public final class Grade {
               --out DIR         where the reports go (default: target/grading)
               --timeout S       each test's limit in seconds (default: 10)
               --expect full|none  exit 1 unless every point is earned (full) or none is (none)
+              --no-sandbox      grade someone else's work without bubblewrap (unsafe: their code runs
+                                as you, with your files and network); only your own exercises/ are
+                                graded without it unasked
               --write-stubs     make exercises/*/src from solutions/*/src
               --check-stubs     exit 1 if exercises/*/src differ from what solutions/*/src make
             """;
@@ -42,6 +45,7 @@ public final class Grade {
         Path hidden = null;
         int timeout = 10;
         String expect = null;
+        boolean noSandbox = false;
         List<String> exercises = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -68,6 +72,7 @@ public final class Grade {
                         throw new IllegalArgumentException("--expect takes full or none, not " + expect);
                     }
                 }
+                case "--no-sandbox" -> noSandbox = true;
                 case "-h", "--help" -> {
                     System.out.print(USAGE);
                     return 0;
@@ -91,8 +96,21 @@ public final class Grade {
             }
             options = options.withHidden(hidden);
         }
-        System.out.println("Grading " + project.relativize(work) + "/ with the tests in exercises/*/test"
+        boolean ownWork = work.equals(project.resolve("exercises")) && hidden == null;
+        if (Sandbox.bwrapWorks()) {
+            options = options.withSandbox(Sandbox.bwrap());
+        } else if (ownWork || noSandbox) {
+            options = options.withSandbox(Sandbox.none());
+        } else {
+            throw new IllegalArgumentException("bubblewrap (bwrap) is missing or cannot make a sandbox here, and "
+                    + "grading someone else's work runs their code: install it (apt-get install -y bubblewrap), or "
+                    + "pass --no-sandbox to run their code as you, with your files and network");
+        }
+        System.out.println("Grading " + shown(project, work) + "/ with the tests in exercises/*/test"
                 + (hidden == null ? "" : " and the hidden tests in " + hidden));
+        System.out.println(options.sandboxed() ? "Sandbox: bubblewrap (no network, no project files, a private /work)"
+                : "NOT SANDBOXED: bubblewrap is missing here, so the code graded runs as you, with your files and "
+                        + "network; fine for your own exercises, and the scores are the same");
         Report report = new Grader(options).grade();
         System.out.print(ConsoleReport.render(report));
         write(out.resolve("summary.md"), MarkdownReport.render(report));

@@ -5,27 +5,46 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Grades a working copy of the exercises: for each exercise, compiles the student's {@code src}
- * with the project's graded tests (and an instructor's hidden tests, if given), runs the tests in a
- * JVM of its own (see {@link TestJvm}) and collects one {@link TestOutcome} per test.
- *
- * <p>The tests always come from the project's own {@code exercises/NN-name/test}, never from the
- * working copy: an instructor grading a submission from a clean copy of the project is not
- * affected by tests the student edited. Code that does not compile scores 0 for that exercise, with
- * the compiler's messages; the tests are still listed with their points.
+ * Grades a working copy of the exercises. For each exercise it trusts only itself:
+ * <ol>
+ * <li>the tests and their points come from its own {@link TrustedPlan} (the project's tests against
+ * the project's stubs), never from the student's run;
+ * <li>only the student's {@code .java} files in the exercise's packages are taken in ({@link Intake});
+ * <li>they are compiled, then the tests against them, by a compiler process in the sandbox
+ * ({@link CompileJvm}); hidden tests apart, so their errors stay hidden;
+ * <li>the student's bytecode is checked against the {@link CodePolicy} before any of it runs;
+ * <li>the tests run in a test JVM in the sandbox ({@link TestJvm}, {@link Sandbox}), the hidden ones
+ * in a run of their own, each result signed with a key of that run ({@link ResultChannel}).
+ * </ol>
+ * A test without a verified result fails, with the reason. The tests always come from the project's
+ * own {@code exercises/NN-name/test}, never from the working copy.
  */
 public final class Grader {
+    /** The test JVM's standard output holds only signed result lines: this is room for thousands. */
+    private static final int RESULTS_LIMIT = 4 << 20;
+    /** What the student's code prints is kept up to this much (the rest is counted). */
+    private static final int OUTPUT_LIMIT = 1 << 20;
+    private static final int COMPILER_OUTPUT_LIMIT = 256 << 10;
+    private static final Duration COMPILE_DEADLINE = Duration.ofSeconds(120);
+    /** One fixed locale, charset and time zone for every test JVM, so a grade never depends on the machine. */
+    static final List<String> FIXED_LOCALE = List.of("-Dfile.encoding=UTF-8", "-Dsun.jnu.encoding=UTF-8",
+            "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Duser.language=en", "-Duser.country=US",
+            "-Duser.timezone=UTC");
+
     private final Options options;
 
     /**
@@ -39,9 +58,10 @@ public final class Grader {
      * @param testTimeoutSeconds each test's limit
      * @param exerciseTimeoutSeconds the limit for one exercise's whole test JVM
      * @param classPath the project's classes and dependencies, for compiling and running the tests
+     * @param sandbox where the compiler and the test JVMs run
      */
     public record Options(Path project, Path work, Optional<Path> hidden, Path out, List<String> exercises,
-            int testTimeoutSeconds, int exerciseTimeoutSeconds, String classPath) {
+            int testTimeoutSeconds, int exerciseTimeoutSeconds, String classPath, Sandbox sandbox) {
 
         public Options {
             exercises = List.copyOf(exercises);
@@ -50,29 +70,43 @@ public final class Grader {
             }
         }
 
-        /** Every exercise of {@code project}, from the working copy {@code work}, reports in {@code project/target/grading}. */
+        /**
+         * Every exercise of {@code project}, from the working copy {@code work}, reports in
+         * {@code project/target/grading}; sandboxed by bubblewrap where it works here.
+         */
         public static Options of(Path project, Path work) {
             return new Options(project, work, Optional.empty(), project.resolve("target/grading"), List.of(), 10,
-                    300, defaultClassPath());
+                    300, defaultClassPath(), Sandbox.bwrapWorks() ? Sandbox.bwrap() : Sandbox.none());
         }
 
         public Options withHidden(Path folder) {
             return new Options(project, work, Optional.of(folder), out, exercises, testTimeoutSeconds,
-                    exerciseTimeoutSeconds, classPath);
+                    exerciseTimeoutSeconds, classPath, sandbox);
         }
 
         public Options withOut(Path folder) {
             return new Options(project, work, hidden, folder, exercises, testTimeoutSeconds, exerciseTimeoutSeconds,
-                    classPath);
+                    classPath, sandbox);
         }
 
         public Options withExercises(List<String> names) {
             return new Options(project, work, hidden, out, names, testTimeoutSeconds, exerciseTimeoutSeconds,
-                    classPath);
+                    classPath, sandbox);
         }
 
         public Options withTimeouts(int perTestSeconds, int perExerciseSeconds) {
-            return new Options(project, work, hidden, out, exercises, perTestSeconds, perExerciseSeconds, classPath);
+            return new Options(project, work, hidden, out, exercises, perTestSeconds, perExerciseSeconds, classPath,
+                    sandbox);
+        }
+
+        Options withSandbox(Sandbox s) {
+            return new Options(project, work, hidden, out, exercises, testTimeoutSeconds, exerciseTimeoutSeconds,
+                    classPath, s);
+        }
+
+        /** True if the children run under bubblewrap. */
+        public boolean sandboxed() {
+            return sandbox.isolated();
         }
     }
 
@@ -115,85 +149,290 @@ public final class Grader {
     }
 
     private ExerciseGrade gradeOne(String name) {
-        Path tests = options.project().resolve("exercises").resolve(name).resolve("test");
+        Path exercise = options.project().resolve("exercises").resolve(name);
+        Path tests = exercise.resolve("test");
         Optional<Path> hidden = options.hidden().map(h -> h.resolve(name)).filter(Files::isDirectory);
-        Path student = options.work().resolve(name).resolve("src");
         Path out = options.out().resolve(name);
-        deleteRecursively(out);
+        Folders.deleteRecursively(out);
 
-        List<Path> testRoots = new ArrayList<>(List.of(tests));
-        hidden.ifPresent(testRoots::add);
-        Set<String> hiddenClasses = hidden.map(Grader::classNames).orElse(Set.of());
-        List<String> classes = new ArrayList<>(classNames(tests));
-        classes.addAll(hiddenClasses);
-
-        String problem;
-        String why; // each test's failure line when none ran
-        if (!Files.isDirectory(student)) {
-            problem = "nothing to grade: there is no folder " + student;
-            why = problem;
-        } else {
-            List<Path> roots = new ArrayList<>(List.of(student));
-            roots.addAll(testRoots);
-            Javac.Compilation compiled = Javac.compile(roots, out.resolve("classes"), options.classPath(),
-                    options.project());
-            if (compiled.ok()) {
-                List<TestOutcome> outcomes = run(name, "--run", out.resolve("classes"), classes, out);
-                return new ExerciseGrade(name, markHidden(outcomes, hiddenClasses), "");
-            }
-            problem = "does not compile (0 points for this exercise):\n" + compiled.errors();
-            why = "your code does not compile: " + compiled.errors().lines().findFirst().orElse("");
+        // 1. The grader's own list of tests and points.
+        String notRun = "not run";
+        List<String> visibleClasses = List.copyOf(classNames(tests));
+        List<String> hiddenClasses = hidden.map(h -> List.copyOf(classNames(h))).orElse(List.of());
+        List<Path> planRoots = new ArrayList<>(List.of(exercise.resolve("src"), tests));
+        hidden.ifPresent(planRoots::add);
+        Path planClasses = out.resolve("plan");
+        Javac.Compilation plan = Javac.compile(planRoots, planClasses, options.classPath(), options.project());
+        if (!plan.ok()) {
+            throw new IllegalStateException(name + ": the project's own stubs and tests do not compile, "
+                    + "so nothing can be graded:\n" + plan.errors());
         }
-        // Nothing ran, but the student still sees every test and what it is worth: list them,
-        // compiled against the project's own stubs.
-        List<Path> roots = new ArrayList<>(List.of(options.project().resolve("exercises").resolve(name).resolve("src")));
-        roots.addAll(testRoots);
-        Javac.Compilation listing = Javac.compile(roots, out.resolve("listing"), options.classPath(),
-                options.project());
-        List<TestOutcome> listed = listing.ok() ? run(name, "--list", out.resolve("listing"), classes, out) : List.of();
-        return new ExerciseGrade(name, markHidden(listed.stream().map(t -> t.failedWith(why)).toList(), hiddenClasses),
-                problem);
+        Map<String, TestOutcome> visible = TrustedPlan.discover(planClasses, visibleClasses, notRun);
+        Map<String, TestOutcome> hiddenPlan = hiddenClasses.isEmpty() ? Map.of()
+                : TrustedPlan.discover(planClasses, hiddenClasses, notRun);
+
+        // 2. The student's own files, and nothing else.
+        Path workFolder = options.work().resolve(name);
+        Path student = workFolder.resolve("src");
+        if (Files.isSymbolicLink(workFolder) || Files.isSymbolicLink(student)) {
+            return failedAll(name, visible, hiddenPlan, "nothing graded: " + shown(student) + " is a link; "
+                    + "hand in the folder itself");
+        }
+        if (!Files.isDirectory(student, LinkOption.NOFOLLOW_LINKS)) {
+            return failedAll(name, visible, hiddenPlan, "nothing to grade: there is no folder " + shown(student));
+        }
+        Set<String> packages = packageFolders(exercise.resolve("src"));
+        Set<String> testNames = new LinkedHashSet<>(visibleClasses);
+        testNames.addAll(hiddenClasses);
+        Path submission = out.resolve("submission");
+        Intake.Result intake = Intake.take(student, submission, packages, testNames);
+        String refused = intake.refused().isEmpty() ? "" : "not graded (only .java files in the exercise's packages "
+                + "are the student's code):\n" + intake.refused().stream().map(r -> "  " + r)
+                        .collect(Collectors.joining("\n")) + "\n";
+        if (intake.accepted().isEmpty()) {
+            return failedAll(name, visible, hiddenPlan, refused + "nothing to grade: no .java file of the exercise's "
+                    + "packages in " + shown(student));
+        }
+
+        // 3. Compile in the sandbox: the student's code, the tests against it, the hidden tests apart.
+        Compiled compiled = compile(submission, tests, hidden, out.resolve("classes"));
+        String shownStudent = shown(student);
+        if (!compiled.step("student").ok()) {
+            String errors = compiled.step("student").errors(shownStudent);
+            return failedAll(name, visible, hiddenPlan, refused + "does not compile (0 points for this exercise):\n"
+                    + errors, "your code does not compile: " + errors.lines().findFirst().orElse(""));
+        }
+        if (!compiled.step("tests").ok()) {
+            String errors = compiled.step("tests").errors(shown(tests));
+            return failedAll(name, visible, hiddenPlan, refused + "the graded tests do not compile against your code "
+                    + "(a method's name or signature changed?):\n" + errors,
+                    "the graded tests do not compile against your code: " + errors.lines().findFirst().orElse(""));
+        }
+
+        // 4. What the student's code may call, before any of it runs.
+        List<CodePolicy.Violation> violations = CodePolicy.check(out.resolve("classes/student"), packages);
+        if (!violations.isEmpty()) {
+            String list = violations.stream().limit(20).map(v -> "  " + v).collect(Collectors.joining("\n"));
+            return failedAll(name, visible, hiddenPlan, refused + "refused before any test ran (0 points for this "
+                    + "exercise): graded code may not use what these lines use:\n" + list,
+                    "refused: " + violations.get(0));
+        }
+
+        // 5. Run, visible and hidden apart.
+        List<TestOutcome> outcomes = new ArrayList<>(run(name, visible, out.resolve("classes/tests"),
+                out.resolve("classes/student"), visibleClasses, Optional.of(out.resolve("output.txt"))));
+        if (!hiddenPlan.isEmpty()) {
+            if (compiled.step("hidden").ok()) {
+                run(name, hiddenPlan, out.resolve("classes/hidden"), out.resolve("classes/student"), hiddenClasses,
+                        Optional.empty()).forEach(t -> outcomes.add(t.withMessage("").asHidden()));
+            } else {
+                hiddenPlan.values().forEach(t -> outcomes.add(
+                        t.failedWith("a hidden test did not compile against your code").asHidden()));
+            }
+        }
+        Folders.deleteRecursively(planClasses);
+        return new ExerciseGrade(name, sorted(outcomes), refused.strip());
     }
 
-    private List<TestOutcome> run(String name, String mode, Path classes, List<String> testClasses, Path out) {
-        Path results = out.resolve(mode.equals("--run") ? "results.tsv" : "listing.tsv");
-        Path log = out.resolve("output.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx1g", "-Djava.awt.headless=true",
-                "-cp", classes + File.pathSeparator + options.classPath(), TestJvm.class.getName(), mode,
-                results.toString(), Integer.toString(options.testTimeoutSeconds())));
-        command.addAll(testClasses);
-        String cutShort;
-        try {
-            Files.deleteIfExists(results);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(mode.equals("--run") ? log.toFile() : out.resolve("listing-output.txt").toFile())
-                    .start();
-            if (!process.waitFor(options.exerciseTimeoutSeconds(), TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-                cutShort = "not finished: " + name + " was stopped after " + options.exerciseTimeoutSeconds()
-                        + " s in all (a class that never finishes loading?)";
-            } else if (process.exitValue() != 0) {
-                cutShort = "not finished: the test JVM ended early with exit code " + process.exitValue()
-                        + " (does your code call System.exit, or run out of memory?); its output is in " + log;
-            } else {
-                cutShort = "not finished: the test JVM ended without reporting this test; its output is in " + log;
+    private ExerciseGrade failedAll(String name, Map<String, TestOutcome> visible, Map<String, TestOutcome> hidden,
+            String problem) {
+        return failedAll(name, visible, hidden, problem, problem.lines().reduce((a, b) -> b).orElse(problem));
+    }
+
+    private ExerciseGrade failedAll(String name, Map<String, TestOutcome> visible, Map<String, TestOutcome> hidden,
+            String problem, String why) {
+        List<TestOutcome> all = new ArrayList<>();
+        visible.values().forEach(t -> all.add(t.failedWith(why)));
+        hidden.values().forEach(t -> all.add(t.failedWith(why).asHidden()));
+        Folders.deleteRecursively(options.out().resolve(name).resolve("plan"));
+        return new ExerciseGrade(name, sorted(all), problem);
+    }
+
+    /** The compiler's verdict per step. */
+    private record Compiled(Map<String, Step> steps) {
+        Step step(String name) {
+            return steps.getOrDefault(name, new Step(false, List.of()));
+        }
+    }
+
+    /** One compile step: whether it worked, and its errors (file names relative to its source folder). */
+    private record Step(boolean ok, List<String> errors) {
+        String errors(String shownRoot) {
+            return errors.stream().map(e -> e.contains(".java:") ? shownRoot + "/" + e : e)
+                    .collect(Collectors.joining("\n"));
+        }
+    }
+
+    private Compiled compile(Path submission, Path tests, Optional<Path> hidden, Path classes) {
+        Sandbox sandbox = options.sandbox();
+        List<Sandbox.Mount> mounts = new ArrayList<>(libraryMounts());
+        String base = mounts.stream().map(sandbox::seen).collect(Collectors.joining(File.pathSeparator));
+        Sandbox.Mount src = new Sandbox.Mount(submission, "/grading/src/student", false);
+        Sandbox.Mount testSrc = new Sandbox.Mount(tests, "/grading/src/tests", false);
+        Sandbox.Mount studentOut = writable(classes.resolve("student"), "/grading/classes/student");
+        Sandbox.Mount testsOut = writable(classes.resolve("tests"), "/grading/classes/tests");
+        mounts.addAll(List.of(src, testSrc, studentOut, testsOut));
+        List<String> args = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        args.addAll(FIXED_LOCALE);
+        args.addAll(List.of("-cp", sandbox.seen(mounts.get(0)), CompileJvm.class.getName(),
+                "student", sandbox.seen(src), sandbox.seen(studentOut), base,
+                "tests", sandbox.seen(testSrc), sandbox.seen(testsOut), base + File.pathSeparator + sandbox.seen(studentOut)));
+        if (hidden.isPresent()) {
+            Sandbox.Mount hiddenSrc = new Sandbox.Mount(hidden.get(), "/grading/src/hidden", false);
+            Sandbox.Mount hiddenOut = writable(classes.resolve("hidden"), "/grading/classes/hidden");
+            mounts.addAll(List.of(hiddenSrc, hiddenOut));
+            args.addAll(List.of("hidden", sandbox.seen(hiddenSrc), sandbox.seen(hiddenOut), base + File.pathSeparator
+                    + sandbox.seen(studentOut) + File.pathSeparator + sandbox.seen(testsOut)));
+        }
+        Sandbox.Outcome run = sandbox.runJava(args, mounts, "", COMPILE_DEADLINE, COMPILER_OUTPUT_LIMIT,
+                COMPILER_OUTPUT_LIMIT);
+        Map<String, Step> steps = new java.util.LinkedHashMap<>();
+        String current = null;
+        for (String line : run.out().split("\n")) {
+            if (line.startsWith("STEP ")) {
+                String[] f = line.split(" ");
+                current = f[1];
+                steps.put(current, new Step(f.length > 2 && f[2].equals("ok"), new ArrayList<>()));
+            } else if (line.startsWith("E ") && current != null) {
+                steps.get(current).errors().add(ResultLines.unescape(line.substring(2)));
             }
-            List<String> lines = Files.exists(results) ? Files.readAllLines(results, StandardCharsets.UTF_8) : List.of();
-            return ResultLines.merge(lines, cutShort);
+        }
+        if (!steps.containsKey("student") || run.exitCode() != 0 && !steps.containsKey("tests")) {
+            String why = run.timedOut() ? "it was stopped after " + COMPILE_DEADLINE.toSeconds() + " s"
+                    : run.err().contains("OutOfMemoryError") ? "it ran out of memory (512 MiB)"
+                    : "it ended with exit code " + run.exitCode();
+            String tail = run.err().strip();
+            tail = tail.length() > 600 ? "..." + tail.substring(tail.length() - 600) : tail;
+            steps.put("student", new Step(false, List.of("the compiler could not finish on your code: " + why
+                    + (tail.isEmpty() ? "" : "; its last words: " + tail))));
+        }
+        copyResources(tests, classes.resolve("tests"));
+        hidden.ifPresent(h -> copyResources(h, classes.resolve("hidden")));
+        return new Compiled(steps);
+    }
+
+    private List<TestOutcome> run(String name, Map<String, TestOutcome> plan, Path testClasses, Path studentClasses,
+            List<String> classNames, Optional<Path> log) {
+        Sandbox sandbox = options.sandbox();
+        List<Sandbox.Mount> mounts = new ArrayList<>(libraryMounts());
+        Sandbox.Mount tests = new Sandbox.Mount(testClasses, "/grading/classes/tests", false);
+        Sandbox.Mount student = new Sandbox.Mount(studentClasses, "/grading/classes/student", false);
+        mounts.addAll(List.of(tests, student));
+        // The grader's harness and JUnit first, then the tests, the student's classes last: nothing
+        // the student wrote can stand in for a class of theirs.
+        String classPath = mounts.stream().map(sandbox::seen).collect(Collectors.joining(File.pathSeparator));
+        List<String> args = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xmx512m", "-Xss1m",
+                "-XX:MaxDirectMemorySize=64m", "-XX:MaxMetaspaceSize=256m", "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true", "-Djava.io.tmpdir=/tmp"));
+        args.addAll(FIXED_LOCALE);
+        args.addAll(List.of("-cp", classPath, TestJvm.class.getName(),
+                Integer.toString(options.testTimeoutSeconds())));
+        args.addAll(classNames);
+        String key = ResultChannel.newKey();
+        Sandbox.Outcome ran = sandbox.runJava(args, mounts, key + "\n",
+                Duration.ofSeconds(options.exerciseTimeoutSeconds()), RESULTS_LIMIT, OUTPUT_LIMIT);
+        ResultChannel.Read read = ResultChannel.withKey(key).read(ran.out());
+        String cutShort;
+        if (ran.timedOut()) {
+            cutShort = "not finished: " + name + " was stopped after " + options.exerciseTimeoutSeconds()
+                    + " s in all (a class that never finishes loading?)";
+        } else if (ran.exitCode() != 0) {
+            cutShort = "not finished: the test JVM ended early with exit code " + ran.exitCode()
+                    + " (out of memory? a stack overflow in a static initialiser?)" + logHint(log);
+        } else {
+            cutShort = "not finished: the test JVM ended without reporting this test" + logHint(log);
+        }
+        if (read.rejected() > 0) {
+            cutShort += "; " + read.rejected() + " result line(s) did not carry the run's signature and were ignored";
+        }
+        log.ifPresent(file -> write(file, ran.err() + (ran.errDropped() > 0
+                ? "\n... " + ran.errDropped() + " more bytes of output were dropped\n" : "")));
+        List<TestOutcome> outcomes = new ArrayList<>();
+        for (Map.Entry<String, TestOutcome> planned : plan.entrySet()) {
+            ResultChannel.Verified v = read.results().get(planned.getKey());
+            TestOutcome t = planned.getValue();
+            outcomes.add(v == null ? t.failedWith(cutShort) : v.passed() ? t.passedNow() : t.failedWith(v.message()));
+        }
+        return outcomes;
+    }
+
+    private String logHint(Optional<Path> log) {
+        return log.map(l -> "; its output is in " + shown(l)).orElse("");
+    }
+
+    /** The harness and the libraries the tests need, read-only: the project's classes and its jars, nothing else of the project. */
+    private List<Sandbox.Mount> libraryMounts() {
+        List<Sandbox.Mount> mounts = new ArrayList<>();
+        int n = 0;
+        for (String entry : options.classPath().split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (entry.endsWith(".jar") && Files.isRegularFile(p)) {
+                mounts.add(new Sandbox.Mount(p, "/grading/lib/" + (n++) + ".jar", false));
+            }
+        }
+        mounts.add(0, new Sandbox.Mount(Path.of(harness()), "/grading/harness", false));
+        return mounts;
+    }
+
+    /** Where the grader's own classes are (the project's classes folder, or its jar). */
+    private static String harness() {
+        try {
+            return Path.of(Grader.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Sandbox.Mount writable(Path folder, String inside) {
+        try {
+            Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while grading " + name, e);
+        }
+        return new Sandbox.Mount(folder, inside, true);
+    }
+
+    /** The package folders of the exercise's own code (its stubs), e.g. {@code exercises/ids}. */
+    private static Set<String> packageFolders(Path stubs) {
+        Set<String> folders = new LinkedHashSet<>();
+        for (String className : classNames(stubs)) {
+            int dot = className.lastIndexOf('.');
+            folders.add(dot < 0 ? "" : className.substring(0, dot).replace('.', '/'));
+        }
+        return folders;
+    }
+
+    private static void copyResources(Path root, Path out) {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
+                    .filter(f -> !f.toString().endsWith(".java"))::iterator) {
+                Path target = out.resolve(root.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String shown(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path base = options.project().toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** The outcomes by task (1.2 before 1.10), the hidden ones after the visible ones of their task. */
-    private static List<TestOutcome> markHidden(List<TestOutcome> outcomes, Set<String> hiddenClasses) {
+    private static List<TestOutcome> sorted(List<TestOutcome> outcomes) {
         return outcomes.stream()
-                .map(t -> hiddenClasses.contains(t.className()) ? t.asHidden() : t)
                 .sorted(Comparator.comparing((TestOutcome t) -> taskKey(t.taskId())).thenComparing(TestOutcome::hidden))
                 .toList();
     }
@@ -224,19 +463,6 @@ public final class Grader {
                         .replace(File.separatorChar, '.'));
             });
             return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,9 +20,9 @@ final class MarkdownReport {
             if (!e.problem().isEmpty()) {
                 b.append("```\n").append(e.problem()).append("\n```\n\n");
             }
-            b.append("| task | test | points | result | first line of the failure |\n|---|---|---:|---|---|\n");
+            b.append("| task | test | points | result | why it failed |\n|---|---|---:|---|---|\n");
             for (TestOutcome t : e.tests()) {
-                String why = t.passed() ? "" : t.hidden() ? ConsoleReport.HIDDEN : t.firstLine();
+                String why = t.passed() ? "" : t.hidden() ? ConsoleReport.HIDDEN : t.message();
                 b.append(String.format(Locale.ROOT, "| %s | %s | %d/%d | %s | %s |%n",
                         t.taskId().isEmpty() ? "-" : cell(t.taskId()), cell(t.displayName()), t.earned(), t.points(),
                         t.passed() ? "pass" : "**fail**", cell(why)));
@@ -31,8 +31,9 @@ final class MarkdownReport {
         return b.toString();
     }
 
-    /** A table cell: pipes escaped, line breaks flattened. */
+    /** A table cell: Markdown and HTML characters escaped, line breaks kept as {@code <br>}. */
     static String cell(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\r", "").replace("\n", "<br>");
     }
 }

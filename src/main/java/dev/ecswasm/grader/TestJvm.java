@@ -2,82 +2,107 @@ package dev.ecswasm.grader;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.TestSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The JVM one exercise's tests run in, started by the {@link Grader} with the exercise's compiled
- * classes first on its class path. A student's endless loop, {@code System.exit} or exhausted heap
- * ends this JVM, never the grader's.
+ * The JVM one exercise's tests run in, started by the {@link Grader} (in the sandbox, see
+ * {@link Sandbox}). A student's endless loop or exhausted heap ends this JVM, never the grader's.
  *
  * <pre>
- * TestJvm (--run | --list) results-file timeout-seconds test-class...
+ * TestJvm timeout-seconds test-class...      (standard input: the run's key, one line)
  * </pre>
  *
- * {@code --list} plans the tests without running any (their points, for an exercise whose code does
- * not compile). Every test runs under the timeout in a thread of its own, so a loop that never
- * checks for interruption still fails just its test.
+ * Each test's result goes to standard output as a line signed with the run's key (see
+ * {@link ResultChannel}); what the student's code prints goes to standard error. Every test runs
+ * under the timeout in a thread of its own, so a loop that never checks for interruption still
+ * fails just its test.
  */
 public final class TestJvm {
     private TestJvm() {}
 
-    public static void main(String[] args) throws Exception {
-        boolean run = args[0].equals("--run");
-        Path results = Path.of(args[1]);
-        String timeout = args[2];
-        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+    public static void main(String[] args) throws IOException {
+        ResultChannel channel = ResultChannel.withKey(firstLine(System.in));
+        // The results go to the real standard output; System.out, which student code prints to,
+        // becomes standard error, so a student's printing never lands between result lines.
+        PrintStream results = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        String timeout = args[0];
+        LauncherDiscoveryRequestBuilder request = request()
                 .configurationParameter("junit.jupiter.execution.timeout.default", timeout + " s")
-                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false");
-        for (int i = 3; i < args.length; i++) {
-            request.selectors(selectClass(Class.forName(args[i])));
-        }
-        LauncherDiscoveryRequest discovery = request.build();
-        Launcher launcher = LauncherFactory.create();
-        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(results, StandardCharsets.UTF_8), true)) {
-            TestPlan plan = launcher.discover(discovery);
-            for (TestIdentifier root : plan.getRoots()) {
-                for (TestIdentifier test : plan.getDescendants(root)) {
-                    if (test.isTest()) {
-                        out.println(ResultLines.encode(ResultLines.PLAN, outcome(test, false, "")));
-                    }
-                }
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
+        for (int i = 1; i < args.length; i++) {
+            try {
+                request.selectors(selectClass(Class.forName(args[i], false, TestJvm.class.getClassLoader())));
+            } catch (ClassNotFoundException | LinkageError e) {
+                // Its tests have no result line, so the grader fails them as not run.
+                System.err.println("could not load " + args[i] + ": " + e);
             }
-            out.flush();
-            if (run) {
-                launcher.execute(plan, new Recorder(out));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        launcher().execute(request.build(), new Recorder(channel, results));
+        results.flush();
         // A timed-out test's thread may still be spinning: end the JVM, not just main.
-        System.exit(0);
+        Runtime.getRuntime().halt(0);
     }
 
-    /** Writes a DONE line as each test finishes, and one for each test a container failure skipped. */
+    /**
+     * A discovery request that reads its configuration from the grader alone: no system
+     * properties, no {@code junit-platform.properties} on the class path, no extension found by
+     * the service loader.
+     */
+    static LauncherDiscoveryRequestBuilder request() {
+        return LauncherDiscoveryRequestBuilder.request()
+                .enableImplicitConfigurationParameters(false)
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false");
+    }
+
+    /** A launcher with the Jupiter engine and nothing registered automatically (engines, listeners, filters). */
+    static Launcher launcher() {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .enableTestExecutionListenerAutoRegistration(false)
+                .addTestEngines(new JupiterTestEngine())
+                .build());
+    }
+
+    /** The first line of {@code in}, read byte by byte so nothing after it is taken from the stream. */
+    private static String firstLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != -1 && b != '\n' && line.size() < 256; b = in.read()) {
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** Signs a line as each test finishes, and one for each test a container failure or skip took with it. */
     private static final class Recorder implements TestExecutionListener {
-        private final PrintWriter out;
+        private final ResultChannel channel;
+        private final PrintStream out;
         private TestPlan plan;
 
-        Recorder(PrintWriter out) {
+        Recorder(ResultChannel channel, PrintStream out) {
+            this.channel = channel;
             this.out = out;
         }
 
@@ -89,24 +114,27 @@ public final class TestJvm {
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             for (TestIdentifier test : tests(id)) {
-                out.println(ResultLines.encode(ResultLines.DONE, outcome(test, false, "skipped: " + reason)));
+                report(test, false, "skipped: " + reason);
             }
         }
 
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
             if (id.isTest()) {
-                boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
-                String why = passed ? "" : result.getThrowable().map(Failures::describe).orElse("failed");
-                out.println(ResultLines.encode(ResultLines.DONE, outcome(id, passed, why)));
-            } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                report(id, passed, passed ? "" : result.getThrowable().map(Failures::describe).orElse("failed"));
+            } else if (!passed) {
                 // A class that fails to set up (a @BeforeAll, a static initialiser) fails all its tests.
                 String why = "could not set up " + id.getDisplayName() + ": "
                         + result.getThrowable().map(Failures::describe).orElse("failed");
                 for (TestIdentifier test : tests(id)) {
-                    out.println(ResultLines.encode(ResultLines.DONE, outcome(test, false, why)));
+                    report(test, false, why);
                 }
             }
+        }
+
+        private void report(TestIdentifier test, boolean passed, String message) {
+            out.println(channel.sign(test.getUniqueId(), passed, message));
         }
 
         private List<TestIdentifier> tests(TestIdentifier id) {
@@ -121,25 +149,5 @@ public final class TestJvm {
             }
             return tests;
         }
-    }
-
-    private static TestOutcome outcome(TestIdentifier test, boolean passed, String message) {
-        Optional<Method> method = test.getSource().flatMap(TestJvm::method);
-        Task task = method.map(m -> m.getAnnotation(Task.class)).orElse(null);
-        String className = method.map(m -> m.getDeclaringClass().getName()).orElse("");
-        String methodName = method.map(Method::getName).orElse(test.getDisplayName());
-        return new TestOutcome(className, methodName, test.getDisplayName(), task == null ? "" : task.id(),
-                task == null ? 0 : task.points(), passed, message, false);
-    }
-
-    private static Optional<Method> method(TestSource source) {
-        if (source instanceof MethodSource m) {
-            try {
-                return Optional.of(m.getJavaMethod());
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -100,12 +100,25 @@ class GraderTest {
     }
 
     @Test
-    @DisplayName("System.exit in student code fails the tests it cut short, not the grader")
-    void exitCutsShort() {
+    @DisplayName("System.exit in student code is refused before any test runs, naming the file, line and call")
+    void exitIsRefused() {
         Report report = grade("work-exit");
-        assertEquals(2 + 1, report.earned(), "1.1 and 1.3 run before or apart from the exit");
+        ExerciseGrade exercise = report.exercises().get(0);
+        assertEquals(0, report.earned());
+        assertEquals(6, report.possible(), "the tests and their points are still listed");
+        assertTrue(exercise.problem().startsWith("refused before any test ran"), exercise.problem());
+        assertTrue(exercise.problem().contains("exercises/tiny/Adder.java:11: uses java.lang.System.exit (ends the JVM)"),
+                exercise.problem());
+    }
+
+    @Test
+    @DisplayName("a heap the student's code exhausts ends the test JVM: the tests it cut short fail, the grader goes on")
+    void outOfMemoryCutsShort() {
+        Report report = grade("work-oom");
+        assertEquals(2, earnedByTask(report).get("1.1"), "1.1 ran before the heap ran out");
         String why = test(report, "add adds negative numbers").firstLine();
-        assertTrue(why.contains("ended early with exit code 3"), why);
+        assertTrue(why.contains("OutOfMemoryError") || why.contains("ended early"), why);
+        assertEquals(0, earnedByTask(report).get("1.2"));
     }
 
     @Test

@@ -77,15 +77,30 @@ class ReportsTest {
     }
 
     @Test
-    @DisplayName("result lines carry tabs, newlines and backslashes in messages unchanged")
-    void resultLinesRoundTrip() {
-        TestOutcome tricky = new TestOutcome("c", "m", "tab\there", "1.1", 2, false, "a\\b\nc\td\re\\", false);
-        ResultLines.Line line = ResultLines.decode(ResultLines.encode(ResultLines.DONE, tricky));
-        assertEquals(ResultLines.DONE, line.kind());
-        assertEquals(tricky, line.outcome());
-        List<TestOutcome> merged = ResultLines.merge(List.of(ResultLines.encode(ResultLines.PLAN, tricky),
-                ResultLines.encode(ResultLines.PLAN, PASSED), ResultLines.encode(ResultLines.DONE, PASSED)), "cut");
-        assertEquals(List.of(tricky.failedWith("cut"), PASSED), merged, "planned but never done: failed with the reason");
+    @DisplayName("signed result lines carry tabs, newlines and backslashes unchanged; forged or altered ones count for nothing")
+    void resultChannelVerifiesEachLine() {
+        String key = ResultChannel.newKey();
+        ResultChannel channel = ResultChannel.withKey(key);
+        String tricky = channel.sign("[class:c]/[method:m()]", false, "a\\b\nc\td\re\\");
+        String passed = channel.sign("[class:c]/[method:n()]", true, "");
+        ResultChannel other = ResultChannel.withKey(ResultChannel.newKey());
+        String forged = other.sign("[class:c]/[method:m()]", true, "");
+        String altered = passed.replace("[method:n()]", "[method:m()]");
+        String output = "printed by the student\n" + forged + "\n" + altered + "\n" + tricky + "\n" + passed
+                + "\nR\tbroken";
+        ResultChannel.Read read = channel.read(output);
+        assertEquals(3, read.rejected(), "the forged, the altered and the broken line");
+        assertEquals(new ResultChannel.Verified(false, "a\\b\nc\td\re\\"), read.results().get("[class:c]/[method:m()]"));
+        assertEquals(new ResultChannel.Verified(true, ""), read.results().get("[class:c]/[method:n()]"));
+        assertEquals(2, read.results().size());
+    }
+
+    @Test
+    @DisplayName("a signed message is cut at 2 KiB, saying how much was cut")
+    void resultChannelCutsLongMessages() {
+        ResultChannel channel = ResultChannel.withKey(ResultChannel.newKey());
+        String message = channel.read(channel.sign("t", false, "x".repeat(10_000))).results().get("t").message();
+        assertTrue(message.startsWith("x".repeat(ResultChannel.MAX_MESSAGE) + " ... (7952 more characters)"), message);
     }
 
     @Test
