@@ -230,7 +230,9 @@ public final class Grader {
                         t.failedWith("a hidden test did not compile against your code").asHidden()));
             }
         }
+        // The hidden tests' classes hold their text: nothing of them stays where reports go.
         Folders.deleteRecursively(planClasses);
+        Folders.deleteRecursively(out.resolve("classes/hidden"));
         return new ExerciseGrade(name, sorted(outcomes), refused.strip());
     }
 
@@ -245,6 +247,7 @@ public final class Grader {
         visible.values().forEach(t -> all.add(t.failedWith(why)));
         hidden.values().forEach(t -> all.add(t.failedWith(why).asHidden()));
         Folders.deleteRecursively(options.out().resolve(name).resolve("plan"));
+        Folders.deleteRecursively(options.out().resolve(name).resolve("classes/hidden"));
         return new ExerciseGrade(name, sorted(all), problem);
     }
 

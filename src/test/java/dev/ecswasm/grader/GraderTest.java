@@ -127,12 +127,16 @@ class GraderTest {
         Grader.Options options = Grader.Options.of(PROJECT, PROJECT.resolve("work-partial")).withOut(out)
                 .withHidden(PROJECT.resolve("hidden"));
         Report report = grade(options);
-        // Visible: 1.1 (2) and 1.3 (1) pass, 1.2 (3) fails. Hidden: 1.1 overflow (4) passes, 1.2 add(-1,-1) (1) fails.
+        // Visible: 1.1 (2) and 1.3 (1) pass, 1.2 (3) fails. Hidden: 1.1 overflow (4) passes, 1.2 add(-1,-1) (1)
+        // and the @Nested add(-4, 0) (1) fail.
         assertEquals(2 + 1 + 4, report.earned());
-        assertEquals(6 + 4 + 1, report.possible());
-        TestOutcome hiddenFailure = test(report, "add(-1, -1) is -2");
-        assertTrue(hiddenFailure.hidden());
-        assertFalse(hiddenFailure.passed());
+        assertEquals(6 + 4 + 1 + 1, report.possible());
+        for (String name : List.of("add(-1, -1) is -2", "add(-4, 0) is -4")) {
+            TestOutcome hiddenFailure = test(report, name);
+            assertTrue(hiddenFailure.hidden(), name);
+            assertFalse(hiddenFailure.passed(), name);
+            assertEquals("", hiddenFailure.message(), "a hidden test's message never leaves its run");
+        }
         String console = ConsoleReport.render(report);
         String markdown = MarkdownReport.render(report);
         String json = GradescopeJson.render(report);
@@ -142,6 +146,12 @@ class GraderTest {
                 () -> assertFalse(markdown.contains("SECRET"), markdown),
                 () -> assertFalse(json.contains("SECRET"), json),
                 () -> assertTrue(markdown.contains(ConsoleReport.HIDDEN), markdown));
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(out)) {
+            for (Path f : (Iterable<Path>) files.filter(java.nio.file.Files::isRegularFile)::iterator) {
+                String bytes = new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(bytes.contains("SECRET"), () -> f + " holds a hidden test's text");
+            }
+        }
     }
 
     @Test
@@ -152,7 +162,7 @@ class GraderTest {
         List<String> order = report.exercises().get(0).tests().stream()
                 .map(t -> (t.taskId().isEmpty() ? "-" : t.taskId()) + (t.hidden() ? "h" : ""))
                 .toList();
-        assertEquals(List.of("1.1", "1.1h", "1.2", "1.2h", "1.3", "-"), order);
+        assertEquals(List.of("1.1", "1.1h", "1.2", "1.2h", "1.2h", "1.3", "-"), order);
     }
 
     @Test
