@@ -1,6 +1,9 @@
 package dev.ecswasm.grader;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +32,9 @@ public final class Grade {
     private Grade() {}
 
     public static void main(String[] args) {
+        // The table names tests in UTF-8 whatever this machine's locale says (LANG=C would print "?").
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         try {
             System.exit(run(args, Path.of("").toAbsolutePath()));
         } catch (IllegalArgumentException e) {
