@@ -39,7 +39,7 @@ public final class Grader {
     /** What the student's code prints is kept up to this much (the rest is counted). */
     private static final int OUTPUT_LIMIT = 1 << 20;
     private static final int COMPILER_OUTPUT_LIMIT = 256 << 10;
-    private static final Duration COMPILE_DEADLINE = Duration.ofSeconds(120);
+    private static final Duration COMPILE_DEADLINE = Duration.ofSeconds(60);
     /** One fixed locale, charset and time zone for every test JVM, so a grade never depends on the machine. */
     static final List<String> FIXED_LOCALE = List.of("-Dfile.encoding=UTF-8", "-Dsun.jnu.encoding=UTF-8",
             "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Duser.language=en", "-Duser.country=US",

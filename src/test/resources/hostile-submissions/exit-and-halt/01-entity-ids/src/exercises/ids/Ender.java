@@ -1,0 +1,8 @@
+package exercises.ids;
+
+/** Halts the JVM as soon as it is loaded. */
+final class Ender {
+    static {
+        Runtime.getRuntime().halt(0);
+    }
+}

@@ -1,0 +1,4 @@
+package exercises.other;
+
+public final class Other {
+}
