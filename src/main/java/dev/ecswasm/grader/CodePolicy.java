@@ -24,8 +24,9 @@ import org.objectweb.asm.Type;
  * (as the Artemis Java Test Sandbox does): its own packages, {@code java.lang}, {@code java.util}
  * (with its function, stream and regex packages), {@code java.nio}'s buffers and charsets,
  * {@code java.math}, {@code java.text}, printing to {@code System.out}, the project's {@code ecs},
- * {@code world} and {@code abi} packages and Chicory. Nothing that reflects, starts threads or
- * processes, touches files or the network, reads the environment or ends the JVM.
+ * {@code world} and {@code abi} packages and Chicory's API ({@code runtime}, {@code wasm},
+ * {@code wasm.types}). Nothing that reflects, defines classes, starts threads or processes, touches
+ * files or the network, reads the environment or ends the JVM.
  *
  * <p>Inside the test JVM this closes the doors a sandbox cannot: code that could reflect could
  * reach the harness's key and sign its own results. Method references are checked as calls.
@@ -33,8 +34,10 @@ import org.objectweb.asm.Type;
 final class CodePolicy {
     private static final Set<String> PACKAGES = Set.of("java/lang", "java/util", "java/util/function",
             "java/util/stream", "java/util/regex", "java/nio", "java/nio/charset", "java/math", "java/text",
-            "dev/ecswasm/ecs", "dev/ecswasm/world", "dev/ecswasm/abi");
-    private static final String CHICORY = "com/dylibso/chicory/";
+            "dev/ecswasm/ecs", "dev/ecswasm/world", "dev/ecswasm/abi",
+            // Chicory's API, and only that: its compiler and internal packages can define classes
+            // from bytes this policy never read, and its WASI reaches files.
+            "com/dylibso/chicory/runtime", "com/dylibso/chicory/wasm", "com/dylibso/chicory/wasm/types");
     private static final Set<String> CLASSES = Set.of("java/io/PrintStream", "java/io/Serializable",
             "java/io/IOException", "java/io/UncheckedIOException");
     /** The bootstrap methods javac emits for lambdas, string concatenation, records and switches. */
@@ -87,11 +90,11 @@ final class CodePolicy {
         if (why != null) {
             return why;
         }
-        if (PACKAGES.contains(pkg) || owner.startsWith(CHICORY) || CLASSES.contains(owner)) {
+        if (PACKAGES.contains(pkg) || CLASSES.contains(owner)) {
             return null;
         }
         return "outside what graded code may use: its own package, java.lang, java.util, java.nio buffers and "
-                + "charsets, java.math, java.text, System.out, the project's ecs, world and abi, Chicory";
+                + "charsets, java.math, java.text, System.out, the project's ecs, world and abi, Chicory's runtime and wasm";
     }
 
     private static String reason(String owner, String member) {

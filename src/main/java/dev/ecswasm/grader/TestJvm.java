@@ -2,7 +2,9 @@ package dev.ecswasm.grader;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -39,7 +41,9 @@ public final class TestJvm {
     private TestJvm() {}
 
     public static void main(String[] args) throws IOException {
-        ResultChannel channel = ResultChannel.withKey(firstLine(System.in));
+        // Read unbuffered from the descriptor itself, so no copy of the key is left in System.in's buffer.
+        ResultChannel channel = ResultChannel.withKey(firstLine(new FileInputStream(FileDescriptor.in)));
+        System.setIn(new ByteArrayInputStream(new byte[0]));
         // The results go to the real standard output; System.out, which student code prints to,
         // becomes standard error, so a student's printing never lands between result lines.
         PrintStream results = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
