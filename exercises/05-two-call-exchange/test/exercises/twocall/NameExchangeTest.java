@@ -129,7 +129,13 @@ class NameExchangeTest {
         assertEquals(ErrorCode.BUFFER_TOO_SMALL, exchange.lastError(),
                 () -> "getName(Bob, 16, 2): expected last error BUFFER_TOO_SMALL, got " + exchange.lastError());
         assertBytes(16, "42 00 AA", "getName(Bob, 16, 2) should write 42 00");
+        String why = exchange.lastErrorMessage();
+        if (why == null || why.isEmpty()) {
+            fail("getName(Bob, 16, 2): lastErrorMessage() should say why (return through fail(...)), got \"" + why + "\"");
+        }
         assertCall(BOB, 16, told, 4, ErrorCode.OK, "getName(Bob, 16, 4) after the short call: OK again");
+        assertEquals("", exchange.lastErrorMessage(), () -> "getName(Bob, 16, 4) succeeded after a short call:"
+                + " expected lastErrorMessage() \"\" (return through ok(...)), got \"" + exchange.lastErrorMessage() + "\"");
         assertBytes(16, "42 6F 62 00 AA", "getName(Bob, 16, 4) should write the whole name and the NUL");
     }
 
