@@ -116,6 +116,26 @@ class ReportsTest {
         assertEquals(6, new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("max_score").asInt());
     }
 
+    @Test
+    @DisplayName("without bubblewrap: your own exercises are graded, NOT SANDBOXED said plainly; someone else's work is refused unless --no-sandbox")
+    void withoutBubblewrap(@TempDir Path out) {
+        Path project = GraderTest.PROJECT.toAbsolutePath();
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Grade.run(new String[] {"--out", out.toString(), "--expect", "none"}, project, false));
+        } finally {
+            System.setOut(console);
+        }
+        assertTrue(printed.toString(java.nio.charset.StandardCharsets.UTF_8).contains("NOT SANDBOXED"), printed::toString);
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Grade.run(new String[] {"--work", "solutions", "--out", out.toString()}, project, false));
+        assertTrue(refused.getMessage().contains("--no-sandbox"), refused.getMessage());
+        assertEquals(0, Grade.run(new String[] {"--work", "solutions", "--out", out.toString(), "--expect", "full",
+            "--no-sandbox"}, project, false), "told --no-sandbox, it grades, unsandboxed, with the same scores");
+    }
+
     private static <T> List<T> list(java.util.Iterator<T> it) {
         List<T> list = new java.util.ArrayList<>();
         it.forEachRemaining(list::add);
