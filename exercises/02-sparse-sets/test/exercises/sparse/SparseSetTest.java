@@ -99,6 +99,9 @@ class SparseSetTest {
         assertSparse(3, set, 100_000, "add(" + show(far) + ")");
         assertSparse(ABSENT, set, 0, "adding slots 3, 1, 7, 100000 (slot 0 was never added)");
         assertSparse(ABSENT, set, 2, "adding slots 3, 1, 7, 100000 (slot 2 was never added)");
+        String printed = "SparseSet[" + Arrays.stream(ids).mapToObj(EntityId::describe).collect(Collectors.joining(", ")) + "]";
+        assertEquals(printed, set.toString(), () -> "toString() (given) prints packed[0 .. size-1] after adding " + show(ids)
+                + ": if it does not, size or packed is off (Task 2.1)");
     }
 
     @Test
