@@ -83,8 +83,8 @@ class BoundsPropertyTest {
     void everyRangeThatFitsIsAccepted() {
         List<Triple> fitting = triples(41, 5_000).stream().filter(Triple::fits).toList();
         Property.forAll("Bounds.check", fitting, t -> Property.compare(
-                        new Range(Integer.toUnsignedLong(t.ptr()), Integer.toUnsignedLong(t.len())),
-                        () -> Bounds.check(t.size(), t.ptr(), t.len())),
+                        "start " + Integer.toUnsignedLong(t.ptr()) + ", length " + Integer.toUnsignedLong(t.len()) + ", end " + t.end(),
+                        () -> shown(Bounds.check(t.size(), t.ptr(), t.len()))),
                 Comparator.comparingLong(Triple::size), Triple::toString);
     }
 
@@ -112,6 +112,11 @@ class BoundsPropertyTest {
             return "expected GuestRangeException (the end " + t.end() + " is past the size " + t.size()
                     + "), but it returned " + accepted;
         }, Comparator.comparingLong(Triple::size), Triple::toString);
+    }
+
+    /** A range as its start, length and end (the end too: it must be start + length, computed in a long). */
+    private static String shown(Range r) {
+        return r == null ? "null" : "start " + r.start() + ", length " + r.length() + ", end " + r.end();
     }
 
     private static String hex(int value) {
