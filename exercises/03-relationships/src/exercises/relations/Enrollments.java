@@ -25,7 +25,8 @@ public final class Enrollments {
      * Tasks 3.1, 3.2 and 3.6: enrolls {@code student} in {@code course}, on both sides. Enrolling a pair that
      * is already enrolled does nothing (it is not an error, and it must not add a second copy).
      *
-     * @throws NoSuchEntityException    if either id is not live (use {@link World#requireLive}); nothing changes
+     * @throws NoSuchEntityException    if either id is not live (use {@link World#requireLive}); nothing changes.
+     *                                  This is checked first: {@code enroll(x, x)} of a dead {@code x} throws it
      * @throws IllegalArgumentException if {@code student == course}: an entity cannot attend itself;
      *                                  the message names the id; nothing changes
      */
@@ -38,8 +39,9 @@ public final class Enrollments {
      * Tasks 3.3 and 3.6: removes the enrollment of {@code student} in {@code course}, on both sides.
      *
      * @return true if the pair was enrolled; false if it was not (then nothing changes)
-     * @throws NoSuchEntityException    if either id is not live; nothing changes
-     * @throws IllegalArgumentException if {@code student == course}; nothing changes
+     * @throws NoSuchEntityException    if either id is not live; nothing changes (checked first, as in enroll)
+     * @throws IllegalArgumentException if {@code student == course}, even if that pair could never be enrolled;
+     *                                  the message names the id; nothing changes
      */
     public boolean drop(int student, int course) {
         throw new UnsupportedOperationException(

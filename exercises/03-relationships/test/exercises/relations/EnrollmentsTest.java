@@ -20,7 +20,7 @@ class EnrollmentsTest {
     // ---------------------------------------------------------------- 3.1 enroll, both sides
 
     @Test
-    @Task(id = "3.1", points = 3)
+    @Task(id = "3.1", points = 2)
     @DisplayName("enroll writes the edge on both sides: the student's courses and the course's students")
     void enrollWritesBothSides() {
         int alice = world.create(), bob = world.create(), rust = world.create(), wasm = world.create();
@@ -40,7 +40,7 @@ class EnrollmentsTest {
     // ---------------------------------------------------------------- 3.2 idempotent enroll
 
     @Test
-    @Task(id = "3.2", points = 2)
+    @Task(id = "3.2", points = 1)
     @DisplayName("enrolling the same pair twice keeps exactly one edge on each side")
     void enrollIsIdempotent() {
         int alice = world.create(), rust = world.create();
@@ -60,7 +60,7 @@ class EnrollmentsTest {
     // ---------------------------------------------------------------- 3.3 drop
 
     @Test
-    @Task(id = "3.3", points = 2)
+    @Task(id = "3.3", points = 1)
     @DisplayName("drop removes the edge on both sides, returns true, and leaves the other edges alone")
     void dropRemovesBothSides() {
         int alice = world.create(), bob = world.create(), rust = world.create(), wasm = world.create();
@@ -93,7 +93,7 @@ class EnrollmentsTest {
     // ---------------------------------------------------------------- 3.4 no dangling references
 
     @Test
-    @Task(id = "3.4", points = 2)
+    @Task(id = "3.4", points = 1)
     @DisplayName("destroying a course removes it from every student's courses; no live entity names it")
     void destroyingACourseLeavesNoDanglingId() {
         int[] students = createMany(6);
@@ -152,7 +152,7 @@ class EnrollmentsTest {
     // ---------------------------------------------------------------- 3.5 work bound
 
     @Test
-    @Task(id = "3.5", points = 2)
+    @Task(id = "3.5", points = 1)
     @DisplayName("destroying a small course in a world of 10,000 students does work for its 3 edges, not for the world")
     void destroyingASmallCourseDoesNotScanTheWorld() {
         int[] students = createMany(10_000);
@@ -178,7 +178,7 @@ class EnrollmentsTest {
     }
 
     @Test
-    @Task(id = "3.5", points = 2)
+    @Task(id = "3.5", points = 1)
     @DisplayName("destroying a student of a 10,000-student course does work for its 2 edges, not for the course's size")
     void destroyingAStudentOfABigCourseDoesNotScanTheCourse() {
         int[] students = createMany(10_000);

@@ -32,7 +32,7 @@ class GuestStringsTest {
     }
 
     @Test
-    @Task(id = "4.3", points = 2)
+    @Task(id = "4.3", points = 1)
     @DisplayName("readUtf8 rejects invalid UTF-8 with BadStringException at the first bad sequence, never U+FFFD")
     void rejectsInvalidUtf8() {
         assertBadUtf8(bytes(0x6F, 0x6B, 0x80), 2, "a continuation byte 0x80 with no lead byte");

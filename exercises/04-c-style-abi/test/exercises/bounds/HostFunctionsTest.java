@@ -54,11 +54,20 @@ class HostFunctionsTest {
 
     @Test
     @Task(id = "4.5", points = 1)
-    @DisplayName("a range outside guest memory is a trap (GuestRangeException) in both host functions, not an error code")
+    @DisplayName("a range outside guest memory, an empty one past the end included, is a trap (GuestRangeException) in both host functions, not an error code")
     void badRangesTrap() {
         assertThrows(GuestRangeException.class, () -> host.hostIsValidUtf8(0xFFFF_FFF0, 0x20),
                 "host_is_valid_utf8(0xFFFFFFF0, 0x20): the range wraps around; expected GuestRangeException (a trap)");
         assertThrows(GuestRangeException.class, () -> host.hostCountCodePoints(250, 7),
                 "host_count_code_points(250, 7) in 256 bytes of memory: expected GuestRangeException (a trap)");
+        for (int ptr : new int[] {257, -1, Integer.MIN_VALUE}) { // empty strings past the end: still outside memory
+            String p = Integer.toUnsignedString(ptr);
+            assertThrows(GuestRangeException.class, () -> host.hostIsValidUtf8(ptr, 0), "host_is_valid_utf8(" + p
+                    + ", 0) in 256 bytes of memory: the pointer is past the end even for 0 bytes; expected GuestRangeException"
+                    + " (a trap), check the range before anything else");
+            assertThrows(GuestRangeException.class, () -> host.hostCountCodePoints(ptr, 0), "host_count_code_points(" + p
+                    + ", 0) in 256 bytes of memory: the pointer is past the end even for 0 bytes; expected GuestRangeException"
+                    + " (a trap), check the range before anything else");
+        }
     }
 }
