@@ -1,5 +1,7 @@
 package exercises.bounds;
 
+// Given code: the grader always uses this file as the exercise ships it, so changing it changes nothing.
+
 /**
  * Given. String bytes that lie inside guest memory but are not a usable string: invalid UTF-8, or a
  * C string with no NUL within the allowed length. This is the guest's data, not a broken promise about

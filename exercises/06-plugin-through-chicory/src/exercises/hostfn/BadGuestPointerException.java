@@ -1,5 +1,7 @@
 package exercises.hostfn;
 
+// Given code: the grader always uses this file as the exercise ships it, so changing it changes nothing.
+
 /**
  * A guest handed a host function a pointer and length that do not lie inside its memory (given).
  *

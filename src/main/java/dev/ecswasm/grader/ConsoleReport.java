@@ -14,22 +14,40 @@ final class ConsoleReport {
 
     private ConsoleReport() {}
 
+    /**
+     * {@code text} with every control character but line breaks and tabs (and the Unicode marks
+     * that reorder text) written as a backslash, {@code u} and four hex digits, so a message cannot
+     * move the cursor, clear the screen or hide a line of the report.
+     */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean reorders = c == 0x2028 || c == 0x2029 || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+            if (c != '\n' && c != '\t' && (Character.isISOControl(c) || reorders)) {
+                b.append(String.format(Locale.ROOT, "\\u%04X", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
     static String render(Report report) {
         StringBuilder b = new StringBuilder();
         for (ExerciseGrade exercise : report.exercises()) {
             b.append('\n').append(String.format(Locale.ROOT, "%-64s %d/%d points%n", exercise.name(),
                     exercise.earned(), exercise.possible()));
             if (!exercise.problem().isEmpty()) {
-                exercise.problem().lines().forEach(line -> b.append("  ").append(line).append('\n'));
+                printable(exercise.problem()).lines().forEach(line -> b.append("  ").append(line).append('\n'));
             }
             b.append(String.format(Locale.ROOT, "  %-6s %-7s %-6s %s%n", "task", "points", "result", "test"));
             for (TestOutcome t : exercise.tests()) {
                 String task = t.taskId().isEmpty() ? "-" : t.taskId();
                 b.append(String.format(Locale.ROOT, "  %-6s %-7s %-6s %s%s%n", task, t.earned() + "/" + t.points(),
-                        t.passed() ? "pass" : "FAIL", t.displayName(),
+                        t.passed() ? "pass" : "FAIL", printable(t.displayName()),
                         t.taskId().isEmpty() ? "  (no @Task: counts for nothing)" : ""));
                 if (!t.passed()) {
-                    for (String line : t.hidden() ? List.of(HIDDEN) : wrap(t.message())) {
+                    for (String line : t.hidden() ? List.of(HIDDEN) : wrap(printable(t.message()))) {
                         b.append(String.format(Locale.ROOT, "  %-6s %-7s %-6s %s%n", "", "", "", line));
                     }
                 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,9 @@ public final class Grade {
                                 only their names and results are shown
               --out DIR         where the reports go (default: target/grading)
               --timeout S       each test's limit in seconds (default: 10)
+              --deadline S      the whole grading's limit in seconds (default: none); the exercises
+                                not graded by then fail with that reason, and the reports are
+                                rewritten after each exercise, so they are always whole
               --expect full|none  exit 1 unless every point is earned (full) or none is (none)
               --no-sandbox      grade someone else's work without bubblewrap (unsafe: their code runs
                                 as you, with your files and network); only your own exercises/ are
@@ -55,6 +59,7 @@ public final class Grade {
         Path out = project.resolve("target/grading");
         Path hidden = null;
         int timeout = 10;
+        int deadline = 0;
         String expect = null;
         boolean noSandbox = false;
         List<String> exercises = new ArrayList<>();
@@ -76,7 +81,8 @@ public final class Grade {
                 case "--work" -> work = project.resolve(value(args, ++i, a));
                 case "--hidden" -> hidden = project.resolve(value(args, ++i, a));
                 case "--out" -> out = project.resolve(value(args, ++i, a));
-                case "--timeout" -> timeout = seconds(value(args, ++i, a));
+                case "--timeout" -> timeout = seconds(a, value(args, ++i, a));
+                case "--deadline" -> deadline = seconds(a, value(args, ++i, a));
                 case "--expect" -> {
                     expect = value(args, ++i, a);
                     if (!expect.equals("full") && !expect.equals("none")) {
@@ -100,7 +106,7 @@ public final class Grade {
             throw new IllegalArgumentException("no folder " + work + " to grade");
         }
         Grader.Options options = Grader.Options.of(project, work).withOut(out).withExercises(exercises)
-                .withTimeouts(timeout, 300);
+                .withTimeouts(timeout, 300).withDeadline(deadline);
         if (hidden != null) {
             if (!Files.isDirectory(hidden)) {
                 throw new IllegalArgumentException("no folder " + hidden + " of hidden tests");
@@ -122,10 +128,18 @@ public final class Grade {
         System.out.println(options.sandboxed() ? "Sandbox: bubblewrap (no network, no project files, a private /work)"
                 : "NOT SANDBOXED: bubblewrap is missing here, so the code graded runs as you, with your files and "
                         + "network; fine for your own exercises, and the scores are the same");
-        Report report = new Grader(options).grade();
+        // An earlier run's reports go first: if this one is stopped, none of theirs is taken for its.
+        Path summary = out.resolve("summary.md");
+        Path results = out.resolve("results.json");
+        delete(summary);
+        delete(results);
+        Report report = new Grader(options).grade(soFar -> {
+            write(summary, MarkdownReport.render(soFar));
+            write(results, GradescopeJson.render(soFar));
+        });
         System.out.print(ConsoleReport.render(report));
-        write(out.resolve("summary.md"), MarkdownReport.render(report));
-        write(out.resolve("results.json"), GradescopeJson.render(report));
+        write(summary, MarkdownReport.render(report));
+        write(results, GradescopeJson.render(report));
         System.out.println("Wrote " + shown(project, out.resolve("summary.md")) + " and "
                 + shown(project, out.resolve("results.json")));
         if ("full".equals(expect) && report.earned() != report.possible()) {
@@ -146,7 +160,7 @@ public final class Grade {
         return args[i];
     }
 
-    private static int seconds(String s) {
+    private static int seconds(String option, String s) {
         try {
             int n = Integer.parseInt(s);
             if (n >= 1) {
@@ -155,17 +169,28 @@ public final class Grade {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("--timeout takes a whole number of seconds, at least 1, not " + s);
+        throw new IllegalArgumentException(option + " takes a whole number of seconds, at least 1, not " + s);
     }
 
     private static String shown(Path project, Path file) {
         return file.startsWith(project) ? project.relativize(file).toString() : file.toString();
     }
 
+    /** Writes {@code file} whole or not at all: a reader never sees half a report. */
     private static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            Path part = file.resolveSibling(file.getFileName() + ".part");
+            Files.writeString(part, text, StandardCharsets.UTF_8);
+            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -45,7 +47,11 @@ public final class Grader {
             "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Duser.language=en", "-Duser.country=US",
             "-Duser.timezone=UTC");
 
+    /** Where the plans are compiled, under the output folder; deleted when the grading ends. */
+    private static final String PLANS = ".plans";
+
     private final Options options;
+    private long start;
 
     /**
      * What to grade and how.
@@ -59,13 +65,16 @@ public final class Grader {
      * @param exerciseTimeoutSeconds the limit for one exercise's whole test JVM
      * @param classPath the project's classes and dependencies, for compiling and running the tests
      * @param sandbox where the compiler and the test JVMs run
+     * @param deadlineSeconds the whole grading's limit, 0 for none: past it, the exercises not yet
+     *     graded fail with that reason, so a report is written in time
      */
     public record Options(Path project, Path work, Optional<Path> hidden, Path out, List<String> exercises,
-            int testTimeoutSeconds, int exerciseTimeoutSeconds, String classPath, Sandbox sandbox) {
+            int testTimeoutSeconds, int exerciseTimeoutSeconds, String classPath, Sandbox sandbox,
+            long deadlineSeconds) {
 
         public Options {
             exercises = List.copyOf(exercises);
-            if (testTimeoutSeconds < 1 || exerciseTimeoutSeconds < 1) {
+            if (testTimeoutSeconds < 1 || exerciseTimeoutSeconds < 1 || deadlineSeconds < 0) {
                 throw new IllegalArgumentException("timeouts must be at least 1 s");
             }
         }
@@ -76,32 +85,37 @@ public final class Grader {
          */
         public static Options of(Path project, Path work) {
             return new Options(project, work, Optional.empty(), project.resolve("target/grading"), List.of(), 10,
-                    300, defaultClassPath(), Sandbox.bwrapWorks() ? Sandbox.bwrap() : Sandbox.none());
+                    300, defaultClassPath(), Sandbox.bwrapWorks() ? Sandbox.bwrap() : Sandbox.none(), 0);
         }
 
         public Options withHidden(Path folder) {
             return new Options(project, work, Optional.of(folder), out, exercises, testTimeoutSeconds,
-                    exerciseTimeoutSeconds, classPath, sandbox);
+                    exerciseTimeoutSeconds, classPath, sandbox, deadlineSeconds);
         }
 
         public Options withOut(Path folder) {
             return new Options(project, work, hidden, folder, exercises, testTimeoutSeconds, exerciseTimeoutSeconds,
-                    classPath, sandbox);
+                    classPath, sandbox, deadlineSeconds);
         }
 
         public Options withExercises(List<String> names) {
             return new Options(project, work, hidden, out, names, testTimeoutSeconds, exerciseTimeoutSeconds,
-                    classPath, sandbox);
+                    classPath, sandbox, deadlineSeconds);
         }
 
         public Options withTimeouts(int perTestSeconds, int perExerciseSeconds) {
             return new Options(project, work, hidden, out, exercises, perTestSeconds, perExerciseSeconds, classPath,
-                    sandbox);
+                    sandbox, deadlineSeconds);
         }
 
         Options withSandbox(Sandbox s) {
             return new Options(project, work, hidden, out, exercises, testTimeoutSeconds, exerciseTimeoutSeconds,
-                    classPath, s);
+                    classPath, s, deadlineSeconds);
+        }
+
+        public Options withDeadline(long seconds) {
+            return new Options(project, work, hidden, out, exercises, testTimeoutSeconds, exerciseTimeoutSeconds,
+                    classPath, sandbox, seconds);
         }
 
         /** True if the children run under bubblewrap. */
@@ -140,38 +154,108 @@ public final class Grader {
     }
 
     public Report grade() {
-        long start = System.nanoTime();
-        List<ExerciseGrade> grades = new ArrayList<>();
-        for (String name : exerciseNames()) {
-            grades.add(gradeOne(name));
-        }
-        return new Report(grades, (System.nanoTime() - start) / 1e9);
+        return grade(report -> { });
     }
 
-    private ExerciseGrade gradeOne(String name) {
+    /**
+     * Grades every exercise, and after each one hands {@code progress} the report so far, with the
+     * exercises not graded yet listed as failed (their tests and points from the grader's own
+     * plan), so a report written from it is complete and correct whenever the grading is stopped.
+     * Past the options' deadline the remaining exercises are not graded, and say so.
+     */
+    public Report grade(Consumer<Report> progress) {
+        start = System.nanoTime();
+        List<String> names = exerciseNames();
+        Map<String, Plan> plans = new LinkedHashMap<>();
+        try {
+            for (String name : names) {
+                plans.put(name, plan(name));
+            }
+            List<ExerciseGrade> grades = new ArrayList<>();
+            for (String name : names) {
+                Plan plan = plans.get(name);
+                grades.add(remainingSeconds() <= 0
+                        ? failedAll(name, plan.visible(), plan.hidden(), "not graded: the grading's deadline of "
+                                + options.deadlineSeconds() + " s had passed before this exercise")
+                        : gradeOrSayWhy(name, plan));
+                List<ExerciseGrade> soFar = new ArrayList<>(grades);
+                for (String pending : names.subList(grades.size(), names.size())) {
+                    soFar.add(failedAll(pending, plans.get(pending).visible(), plans.get(pending).hidden(),
+                            "not graded yet: the grader stopped before this exercise"));
+                }
+                progress.accept(new Report(soFar, elapsedSeconds()));
+            }
+            return new Report(grades, elapsedSeconds());
+        } finally {
+            // The plans hold the hidden tests' classes: nothing of them stays where reports go.
+            Folders.deleteRecursively(options.out().resolve(PLANS));
+        }
+    }
+
+    private double elapsedSeconds() {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Seconds left before the whole grading's deadline (a large number when there is none). */
+    private long remainingSeconds() {
+        return options.deadlineSeconds() == 0 ? Long.MAX_VALUE
+                : options.deadlineSeconds() - (long) Math.floor(elapsedSeconds());
+    }
+
+    /** The grader's own list of one exercise's tests and points, the hidden ones apart. */
+    private record Plan(Map<String, TestOutcome> visible, Map<String, TestOutcome> hidden,
+            List<String> visibleClasses, List<String> hiddenClasses) {}
+
+    /**
+     * The project's tests (and the instructor's hidden ones), compiled against the project's own
+     * stubs and discovered without running anything: no student code takes part.
+     */
+    private Plan plan(String name) {
+        Path exercise = options.project().resolve("exercises").resolve(name);
+        Path tests = exercise.resolve("test");
+        Optional<Path> hidden = options.hidden().map(h -> h.resolve(name)).filter(Files::isDirectory);
+        List<String> visibleClasses = List.copyOf(classNames(tests));
+        List<String> hiddenClasses = hidden.map(h -> List.copyOf(classNames(h))).orElse(List.of());
+        List<Path> roots = new ArrayList<>(List.of(exercise.resolve("src"), tests));
+        hidden.ifPresent(roots::add);
+        Path classes = options.out().resolve(PLANS).resolve(name);
+        Folders.deleteRecursively(classes);
+        Javac.Compilation compiled = Javac.compile(roots, classes, options.classPath(), options.project());
+        if (!compiled.ok()) {
+            throw new IllegalStateException(name + ": the project's own stubs and tests do not compile, "
+                    + "so nothing can be graded:\n" + compiled.errors());
+        }
+        String notRun = "not run";
+        return new Plan(TrustedPlan.discover(classes, visibleClasses, notRun),
+                hiddenClasses.isEmpty() ? Map.of() : TrustedPlan.discover(classes, hiddenClasses, notRun),
+                visibleClasses, hiddenClasses);
+    }
+
+    /**
+     * One exercise's grade; if grading it fails in a way the grader did not plan for (a file it
+     * cannot read, a disk that is full), that exercise scores 0 with the reason and its tests
+     * listed, and the others are graded as usual.
+     */
+    private ExerciseGrade gradeOrSayWhy(String name, Plan plan) {
+        try {
+            return gradeOne(name, plan);
+        } catch (RuntimeException e) {
+            return failedAll(name, plan.visible(), plan.hidden(), "not graded: the grader failed on this exercise: " + e);
+        }
+    }
+
+    private ExerciseGrade gradeOne(String name, Plan plan) {
         Path exercise = options.project().resolve("exercises").resolve(name);
         Path tests = exercise.resolve("test");
         Optional<Path> hidden = options.hidden().map(h -> h.resolve(name)).filter(Files::isDirectory);
         Path out = options.out().resolve(name);
         Folders.deleteRecursively(out);
+        Map<String, TestOutcome> visible = plan.visible();
+        Map<String, TestOutcome> hiddenPlan = plan.hidden();
+        List<String> visibleClasses = plan.visibleClasses();
+        List<String> hiddenClasses = plan.hiddenClasses();
 
-        // 1. The grader's own list of tests and points.
-        String notRun = "not run";
-        List<String> visibleClasses = List.copyOf(classNames(tests));
-        List<String> hiddenClasses = hidden.map(h -> List.copyOf(classNames(h))).orElse(List.of());
-        List<Path> planRoots = new ArrayList<>(List.of(exercise.resolve("src"), tests));
-        hidden.ifPresent(planRoots::add);
-        Path planClasses = out.resolve("plan");
-        Javac.Compilation plan = Javac.compile(planRoots, planClasses, options.classPath(), options.project());
-        if (!plan.ok()) {
-            throw new IllegalStateException(name + ": the project's own stubs and tests do not compile, "
-                    + "so nothing can be graded:\n" + plan.errors());
-        }
-        Map<String, TestOutcome> visible = TrustedPlan.discover(planClasses, visibleClasses, notRun);
-        Map<String, TestOutcome> hiddenPlan = hiddenClasses.isEmpty() ? Map.of()
-                : TrustedPlan.discover(planClasses, hiddenClasses, notRun);
-
-        // 2. The student's own files, and nothing else.
+        // 1. The student's own files, and nothing else.
         Path workFolder = options.work().resolve(name);
         Path student = workFolder.resolve("src");
         if (Files.isSymbolicLink(workFolder) || Files.isSymbolicLink(student)) {
@@ -183,18 +267,17 @@ public final class Grader {
         }
         Set<String> packages = packageFolders(exercise.resolve("src"));
         Set<String> testNames = new LinkedHashSet<>(visibleClasses);
-        testNames.addAll(hiddenClasses);
         Path submission = out.resolve("submission");
-        Intake.Result intake = Intake.take(student, submission, packages, testNames);
+        Intake.Result intake = Intake.take(student, submission, exercise.resolve("src"), packages, testNames);
         String refused = intake.refused().isEmpty() ? "" : "not graded (only .java files in the exercise's packages "
-                + "are the student's code):\n" + intake.refused().stream().map(r -> "  " + r)
+                + "are the student's code, and given files are the exercise's):\n" + intake.refused().stream().map(r -> "  " + r)
                         .collect(Collectors.joining("\n")) + "\n";
         if (intake.accepted().isEmpty()) {
             return failedAll(name, visible, hiddenPlan, refused + "nothing to grade: no .java file of the exercise's "
                     + "packages in " + shown(student));
         }
 
-        // 3. Compile in the sandbox: the student's code, the tests against it, the hidden tests apart.
+        // 2. Compile in the sandbox: the student's code, the tests against it, the hidden tests apart.
         Compiled compiled = compile(submission, tests, hidden, out.resolve("classes"));
         String shownStudent = shown(student);
         if (!compiled.step("student").ok()) {
@@ -209,7 +292,7 @@ public final class Grader {
                     "the graded tests do not compile against your code: " + errors.lines().findFirst().orElse(""));
         }
 
-        // 4. What the student's code may call, before any of it runs.
+        // 3. What the student's code may call, before any of it runs.
         List<CodePolicy.Violation> violations = CodePolicy.check(out.resolve("classes/student"), packages);
         if (!violations.isEmpty()) {
             String list = violations.stream().limit(20).map(v -> "  " + v).collect(Collectors.joining("\n"));
@@ -218,7 +301,7 @@ public final class Grader {
                     "refused: " + violations.get(0));
         }
 
-        // 5. Run, visible and hidden apart.
+        // 4. Run, visible and hidden apart.
         List<TestOutcome> outcomes = new ArrayList<>(run(name, visible, out.resolve("classes/tests"),
                 out.resolve("classes/student"), visibleClasses, Optional.of(out.resolve("output.txt"))));
         if (!hiddenPlan.isEmpty()) {
@@ -231,7 +314,6 @@ public final class Grader {
             }
         }
         // The hidden tests' classes hold their text: nothing of them stays where reports go.
-        Folders.deleteRecursively(planClasses);
         Folders.deleteRecursively(out.resolve("classes/hidden"));
         return new ExerciseGrade(name, sorted(outcomes), refused.strip());
     }
@@ -246,7 +328,6 @@ public final class Grader {
         List<TestOutcome> all = new ArrayList<>();
         visible.values().forEach(t -> all.add(t.failedWith(why)));
         hidden.values().forEach(t -> all.add(t.failedWith(why).asHidden()));
-        Folders.deleteRecursively(options.out().resolve(name).resolve("plan"));
         Folders.deleteRecursively(options.out().resolve(name).resolve("classes/hidden"));
         return new ExerciseGrade(name, sorted(all), problem);
     }
@@ -287,9 +368,10 @@ public final class Grader {
             args.addAll(List.of("hidden", sandbox.seen(hiddenSrc), sandbox.seen(hiddenOut), base + File.pathSeparator
                     + sandbox.seen(studentOut) + File.pathSeparator + sandbox.seen(testsOut)));
         }
-        Sandbox.Outcome run = sandbox.runJava(args, mounts, "", COMPILE_DEADLINE, COMPILER_OUTPUT_LIMIT,
+        long limit = Math.max(1, Math.min(COMPILE_DEADLINE.toSeconds(), remainingSeconds()));
+        Sandbox.Outcome run = sandbox.runJava(args, mounts, "", Duration.ofSeconds(limit), COMPILER_OUTPUT_LIMIT,
                 COMPILER_OUTPUT_LIMIT);
-        Map<String, Step> steps = new java.util.LinkedHashMap<>();
+        Map<String, Step> steps = new LinkedHashMap<>();
         String current = null;
         for (String line : run.out().split("\n")) {
             if (line.startsWith("STEP ")) {
@@ -301,7 +383,8 @@ public final class Grader {
             }
         }
         if (!steps.containsKey("student") || run.exitCode() != 0 && !steps.containsKey("tests")) {
-            String why = run.timedOut() ? "it was stopped after " + COMPILE_DEADLINE.toSeconds() + " s"
+            String why = run.timedOut() ? "it was stopped after " + limit + " s"
+                    + (limit < COMPILE_DEADLINE.toSeconds() ? " (the whole grading's deadline)" : "")
                     : run.err().contains("OutOfMemoryError") ? "it ran out of memory (512 MiB)"
                     : "it ended with exit code " + run.exitCode();
             String tail = run.err().strip();
@@ -332,13 +415,15 @@ public final class Grader {
                 Integer.toString(options.testTimeoutSeconds())));
         args.addAll(classNames);
         String key = ResultChannel.newKey();
-        Sandbox.Outcome ran = sandbox.runJava(args, mounts, key + "\n",
-                Duration.ofSeconds(options.exerciseTimeoutSeconds()), RESULTS_LIMIT, OUTPUT_LIMIT);
+        long limit = Math.max(1, Math.min(options.exerciseTimeoutSeconds(), remainingSeconds()));
+        Sandbox.Outcome ran = sandbox.runJava(args, mounts, key + "\n", Duration.ofSeconds(limit), RESULTS_LIMIT,
+                OUTPUT_LIMIT);
         ResultChannel.Read read = ResultChannel.withKey(key).read(ran.out());
         String cutShort;
         if (ran.timedOut()) {
-            cutShort = "not finished: " + name + " was stopped after " + options.exerciseTimeoutSeconds()
-                    + " s in all (a class that never finishes loading?)";
+            cutShort = "not finished: " + name + " was stopped after " + limit + " s in all"
+                    + (limit < options.exerciseTimeoutSeconds() ? " (the whole grading's deadline)"
+                            : " (a class that never finishes loading?)");
         } else if (ran.exitCode() != 0) {
             cutShort = "not finished: the test JVM ended early with exit code " + ran.exitCode()
                     + " (out of memory? a stack overflow in a static initialiser?)" + logHint(log);

@@ -18,7 +18,9 @@ final class MarkdownReport {
         for (ExerciseGrade e : report.exercises()) {
             b.append(String.format(Locale.ROOT, "%n## %s: %d/%d points%n%n", e.name(), e.earned(), e.possible()));
             if (!e.problem().isEmpty()) {
-                b.append("```\n").append(e.problem()).append("\n```\n\n");
+                // An indented block, not a fence: no text in it can close it.
+                ConsoleReport.printable(e.problem()).lines().forEach(line -> b.append("    ").append(line).append('\n'));
+                b.append('\n');
             }
             b.append("| task | test | points | result | why it failed |\n|---|---|---:|---|---|\n");
             for (TestOutcome t : e.tests()) {
@@ -32,7 +34,8 @@ final class MarkdownReport {
     }
 
     /** A table cell: Markdown and HTML characters escaped, line breaks kept as {@code <br>}. */
-    static String cell(String s) {
+    static String cell(String text) {
+        String s = ConsoleReport.printable(text);
         return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("\r", "").replace("\n", "<br>");
     }

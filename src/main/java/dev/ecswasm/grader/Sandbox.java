@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where a grading child process (the compiler, a test JVM) runs. Under bubblewrap ({@code bwrap})
- * it gets no network, a read-only system, nothing of the machine's files but what is mounted for
- * it (read-only), an empty private working folder of limited size, a user of its own, and a PID
- * namespace, so every process it starts dies with it. Without bwrap ({@link #none()}) the child
+ * it gets no network, a read-only system ({@code /usr}, and of {@code /etc} only what a JVM needs:
+ * see {@link #etcFiles()}), nothing of the machine's files but what is mounted for it (read-only),
+ * an empty private working folder of limited size, a user of its own, and a PID namespace, so
+ * every process it starts dies with it. Without bwrap ({@link #none()}) the child
  * runs plainly: only for a student checking their own work, and the grader says so.
  *
  * <p>Either way the child's environment is fixed (locale {@code C.UTF-8}, time zone UTC), its
@@ -73,6 +74,23 @@ final class Sandbox {
     }
 
     /**
+     * The parts of {@code /etc} a JVM needs: the JDK's own configuration (Debian keeps it in
+     * {@code /etc/java-17-openjdk}, linked from the JDK), the linker's cache and the user names.
+     * Nothing else of {@code /etc}: run as root, the sandbox's user maps to root outside, so a
+     * root-only file there would be readable.
+     */
+    static List<String> etcFiles() {
+        List<String> files = new ArrayList<>(List.of("/etc/ld.so.cache", "/etc/passwd", "/etc/group",
+                "/etc/nsswitch.conf"));
+        try (java.nio.file.DirectoryStream<Path> java = Files.newDirectoryStream(Path.of("/etc"), "java*")) {
+            java.forEach(p -> files.add(p.toString()));
+        } catch (IOException e) {
+            // no /etc to read: nothing of it is bound
+        }
+        return files;
+    }
+
+    /**
      * A file or folder of the grader's, shown to the child at {@code inside}: read-only, or
      * writable for a folder the compiler writes its classes to (no student code runs there).
      */
@@ -101,8 +119,11 @@ final class Sandbox {
                         "--die-with-parent", "--new-session", "--clearenv"));
                 ENVIRONMENT.forEach((k, v) -> command.addAll(List.of("--setenv", k, v)));
                 command.addAll(List.of("--setenv", "HOME", "/work",
-                        "--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc", "--ro-bind", "/bin", "/bin",
+                        "--ro-bind", "/usr", "/usr", "--ro-bind", "/bin", "/bin",
                         "--ro-bind", "/lib", "/lib", "--ro-bind-try", "/lib64", "/lib64"));
+                for (String etc : etcFiles()) {
+                    command.addAll(List.of("--ro-bind-try", etc, etc));
+                }
                 if (!javaHome.startsWith("/usr")) {
                     command.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
                 }

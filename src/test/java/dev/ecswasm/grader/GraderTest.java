@@ -166,6 +166,22 @@ class GraderTest {
     }
 
     @Test
+    @DisplayName("the whole grading's deadline stops a run that would go on, and every report along the way is whole")
+    void deadlineStopsTheRun() {
+        List<Report> reports = new java.util.ArrayList<>();
+        long start = System.nanoTime();
+        Report report = new Grader(Grader.Options.of(PROJECT, PROJECT.resolve("work-loop")).withOut(out)
+                .withTimeouts(60, 120).withDeadline(8)).grade(reports::add);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 30, "stopped at its deadline, not after " + seconds + " s");
+        assertEquals(6, report.possible(), "the plan's points still count");
+        String why = test(report, "countTo returns n").firstLine();
+        assertTrue(why.contains("deadline"), why);
+        assertEquals(1, reports.size(), "one report after each exercise");
+        assertEquals(report.possible(), reports.get(0).possible());
+    }
+
+    @Test
     @DisplayName("an unknown exercise name is refused with the list of real ones")
     void unknownExercise() {
         Grader grader = new Grader(Grader.Options.of(PROJECT, PROJECT.resolve("solutions"))

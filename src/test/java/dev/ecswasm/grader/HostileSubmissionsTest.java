@@ -75,6 +75,12 @@ class HostileSubmissionsTest {
             String[] parts = link.split(" -> ");
             Files.createSymbolicLink(work.resolve(exercise).resolve("src").resolve(parts[0]), PROJECT.resolve(parts[1]));
         }
+        String setup = expect.getProperty("setup");
+        if (setup != null) {
+            // Files git cannot hold (names that are not UTF-8) are made on the copy by a script.
+            Process p = new ProcessBuilder("sh", work.resolve(setup).toString(), work.toString()).inheritIO().start();
+            assertEquals(0, p.waitFor(), name + ": " + setup);
+        }
         TreeMap<String, String> submission = snapshot(work);
         Path out = tmp.resolve(name + "/out");
         List<String> args = new ArrayList<>(List.of("--work", work.toString(), "--out", out.toString(),
@@ -82,7 +88,12 @@ class HostileSubmissionsTest {
         if ("true".equals(expect.getProperty("hidden"))) {
             args.addAll(0, List.of("--hidden", GALLERY.resolve("_hidden").toString()));
         }
-        assertEquals(0, Grade.run(args.toArray(String[]::new), PROJECT), name + ": the grader finished");
+        String locale = expect.getProperty("locale");
+        if (locale == null) {
+            assertEquals(0, Grade.run(args.toArray(String[]::new), PROJECT), name + ": the grader finished");
+        } else {
+            assertEquals(0, gradeUnder(locale, args), name + ": the grader finished under LANG=" + locale);
+        }
         int max = Integer.parseInt(expect.getProperty("max_points"));
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         String summary = Files.readString(out.resolve("summary.md"));
@@ -93,7 +104,21 @@ class HostileSubmissionsTest {
             assertTrue(summary.contains(says), () -> name + ": the summary should say \"" + says + "\":\n" + summary);
         }
         assertFalse(summary.contains("SECRET") || json.toString().contains("SECRET"), name + " read a hidden test");
+        assertTrue(summary.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0x7F),
+                name + ": summary.md holds a control character");
         assertEquals(submission, snapshot(work), name + ": the submission itself was changed");
+    }
+
+    /** Runs {@code ./grade}'s main in a JVM of its own whose machine locale is {@code lang}; its exit code. */
+    private static int gradeUnder(String lang, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", Grader.defaultClassPath(), Grade.class.getName()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile()).inheritIO();
+        builder.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
+        builder.environment().put("LANG", lang);
+        builder.environment().put("LC_ALL", lang);
+        return builder.start().waitFor();
     }
 
     /** Every regular file under the folders, by path, with its size and last change: what "changed" means here. */

@@ -62,9 +62,21 @@ class ReportsTest {
         assertTrue(md.contains("| 01-a | 2/10 | 2 |"), md);
         assertTrue(md.contains("| 02-b | 0/4 | 1 |"), md);
         assertTrue(md.contains("| 1.1 | one \"quoted\" \\| piped | 2/2 | pass |  |"), md);
-        assertTrue(md.contains("| 1.2 | two | 0/3 | **fail** | expected: <1> but was: <2> |"), md);
-        assertTrue(md.contains("```\ndoes not compile (0 points for this exercise):\nB.java:3: error: ';' expected\n```"),
+        assertTrue(md.contains("| 1.2 | two | 0/3 | **fail** | expected: &lt;1&gt; but was: &lt;2&gt;<br>\tat line\\\\u0001 |"), md);
+        assertTrue(md.contains("\n    does not compile (0 points for this exercise):\n    B.java:3: error: ';' expected\n"),
                 md);
+    }
+
+    @Test
+    @DisplayName("a message's control characters are shown as \\uXXXX in the console and summary.md, never sent raw")
+    void controlCharactersAreShownNotSent() {
+        String spoof = "\u001b[2J\u001b[HTotal: 14/14 points (100%)\u001b[8m\u202e";
+        TestOutcome t = new TestOutcome("c", "m", "m", "1.1", 2, false, spoof, false);
+        Report report = new Report(List.of(new ExerciseGrade("01-a", List.of(t), spoof)), 0);
+        for (String out : List.of(ConsoleReport.render(report), MarkdownReport.render(report))) {
+            assertTrue(out.chars().noneMatch(c -> c == 0x1b || c == 0x202e), out);
+            assertTrue(out.contains("\\u001B[2J\\u001B[HTotal: 14/14 points (100%)\\u001B[8m\\u202E"), out);
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class SandboxProbe {
             }
         });
         attempt("read-project", () -> Files.list(Path.of(args[1])).close());
+        attempt("read-etc-shadow", () -> Files.readAllBytes(Path.of("/etc/shadow")));
         attempt("write-mount", () -> Files.writeString(Path.of(args[2], "planted.txt"), "x"));
         attempt("fill-scratch", () -> {
             try (OutputStream out = Files.newOutputStream(Path.of("/work/big"))) {

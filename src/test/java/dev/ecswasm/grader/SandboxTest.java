@@ -28,7 +28,7 @@ class SandboxTest {
     Path mounted;
 
     @Test
-    @DisplayName("in the sandbox: no network, no project files, read-only mounts, 64 MiB of scratch, no process outlives it, one locale")
+    @DisplayName("in the sandbox: no network, no project files, no /etc/shadow, read-only mounts, 64 MiB of scratch, no process outlives it, one locale")
     void theSandboxHolds() throws Exception {
         assumeTrue(Sandbox.bwrapWorks(), "bubblewrap is not installed here: the grader runs without a sandbox");
         Path classes = Path.of(SandboxProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -59,6 +59,7 @@ class SandboxTest {
                 () -> assertEquals(0, accepted.get(), "our loopback listener was reached from the sandbox"),
                 () -> assertTrue(seen.get("read-project").startsWith("failed"), "read: " + seen.get("read-project")),
                 () -> assertTrue(seen.get("write-mount").startsWith("failed"), "write: " + seen.get("write-mount")),
+                () -> assertTrue(seen.get("read-etc-shadow").startsWith("failed"), "/etc/shadow: " + seen.get("read-etc-shadow")),
                 () -> assertFalse(Files.exists(mounted.resolve("planted.txt"))),
                 () -> assertTrue(seen.get("fill-scratch").startsWith("failed"), "200 MiB: " + seen.get("fill-scratch")),
                 () -> assertEquals("done", seen.get("leave-process"), "the probe could start its process"),
