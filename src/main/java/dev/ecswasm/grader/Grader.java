@@ -3,11 +3,9 @@ package dev.ecswasm.grader;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,8 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,26 +25,15 @@ import java.util.stream.Stream;
  * the project's stubs), never from the student's run;
  * <li>only the student's {@code .java} files in the exercise's packages are taken in ({@link Intake});
  * <li>they are compiled, then the tests against them, by a compiler process in the sandbox
- * ({@link CompileJvm}); hidden tests apart, so their errors stay hidden;
+ * ({@link SandboxedCompile}); hidden tests apart, so their errors stay hidden;
  * <li>the student's bytecode is checked against the {@link CodePolicy} before any of it runs;
- * <li>the tests run in a test JVM in the sandbox ({@link TestJvm}, {@link Sandbox}), the hidden ones
- * in a run of their own, each result signed with a key of that run ({@link ResultChannel}).
+ * <li>the tests run in a test JVM in the sandbox ({@link SandboxedTests}), the hidden ones in a run
+ * of their own, each result signed with a key of that run ({@link ResultChannel}).
  * </ol>
  * A test without a verified result fails, with the reason. The tests always come from the project's
  * own {@code exercises/NN-name/test}, never from the working copy.
  */
 public final class Grader {
-    /** The test JVM's standard output holds only signed result lines: this is room for thousands. */
-    private static final int RESULTS_LIMIT = 4 << 20;
-    /** What the student's code prints is kept up to this much (the rest is counted). */
-    private static final int OUTPUT_LIMIT = 1 << 20;
-    private static final int COMPILER_OUTPUT_LIMIT = 256 << 10;
-    private static final Duration COMPILE_DEADLINE = Duration.ofSeconds(60);
-    /** One fixed locale, charset and time zone for every test JVM, so a grade never depends on the machine. */
-    static final List<String> FIXED_LOCALE = List.of("-Dfile.encoding=UTF-8", "-Dsun.jnu.encoding=UTF-8",
-            "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Duser.language=en", "-Duser.country=US",
-            "-Duser.timezone=UTC");
-
     /** Where the plans are compiled, under the output folder; deleted when the grading ends. */
     private static final String PLANS = ".plans";
 
@@ -197,7 +184,7 @@ public final class Grader {
     }
 
     /** Seconds left before the whole grading's deadline (a large number when there is none). */
-    private long remainingSeconds() {
+    long remainingSeconds() {
         return options.deadlineSeconds() == 0 ? Long.MAX_VALUE
                 : options.deadlineSeconds() - (long) Math.floor(elapsedSeconds());
     }
@@ -278,7 +265,8 @@ public final class Grader {
         }
 
         // 2. Compile in the sandbox: the student's code, the tests against it, the hidden tests apart.
-        Compiled compiled = compile(submission, tests, hidden, out.resolve("classes"));
+        SandboxedCompile.Compiled compiled = SandboxedCompile.run(options.sandbox(), libraryMounts(), submission, tests,
+                hidden, out.resolve("classes"), remainingSeconds());
         String shownStudent = shown(student);
         if (!compiled.step("student").ok()) {
             String errors = compiled.step("student").errors(shownStudent);
@@ -302,12 +290,18 @@ public final class Grader {
         }
 
         // 4. Run, visible and hidden apart.
-        List<TestOutcome> outcomes = new ArrayList<>(run(name, visible, out.resolve("classes/tests"),
-                out.resolve("classes/student"), visibleClasses, Optional.of(out.resolve("output.txt"))));
+        SandboxedTests testRuns = new SandboxedTests(options.sandbox(), libraryMounts(), options.testTimeoutSeconds());
+        long limit = Math.max(1, Math.min(options.exerciseTimeoutSeconds(), remainingSeconds()));
+        boolean deadline = limit < options.exerciseTimeoutSeconds();
+        Path log = out.resolve("output.txt");
+        List<TestOutcome> outcomes = new ArrayList<>(testRuns.run(name, visible, out.resolve("classes/tests"),
+                out.resolve("classes/student"), visibleClasses, limit, deadline, Optional.of(log), shown(log)));
         if (!hiddenPlan.isEmpty()) {
             if (compiled.step("hidden").ok()) {
-                run(name, hiddenPlan, out.resolve("classes/hidden"), out.resolve("classes/student"), hiddenClasses,
-                        Optional.empty()).forEach(t -> outcomes.add(t.withMessage("").asHidden()));
+                long hiddenLimit = Math.max(1, Math.min(options.exerciseTimeoutSeconds(), remainingSeconds()));
+                testRuns.run(name, hiddenPlan, out.resolve("classes/hidden"), out.resolve("classes/student"), hiddenClasses,
+                        hiddenLimit, hiddenLimit < options.exerciseTimeoutSeconds(), Optional.empty(), "")
+                        .forEach(t -> outcomes.add(t.withMessage("").asHidden()));
             } else {
                 hiddenPlan.values().forEach(t -> outcomes.add(
                         t.failedWith("a hidden test did not compile against your code").asHidden()));
@@ -332,123 +326,10 @@ public final class Grader {
         return new ExerciseGrade(name, sorted(all), problem);
     }
 
-    /** The compiler's verdict per step. */
-    private record Compiled(Map<String, Step> steps) {
-        Step step(String name) {
-            return steps.getOrDefault(name, new Step(false, List.of()));
-        }
-    }
-
-    /** One compile step: whether it worked, and its errors (file names relative to its source folder). */
-    private record Step(boolean ok, List<String> errors) {
-        String errors(String shownRoot) {
-            return errors.stream().map(e -> e.contains(".java:") ? shownRoot + "/" + e : e)
-                    .collect(Collectors.joining("\n"));
-        }
-    }
-
-    private Compiled compile(Path submission, Path tests, Optional<Path> hidden, Path classes) {
-        Sandbox sandbox = options.sandbox();
-        List<Sandbox.Mount> mounts = new ArrayList<>(libraryMounts());
-        String base = mounts.stream().map(sandbox::seen).collect(Collectors.joining(File.pathSeparator));
-        Sandbox.Mount src = new Sandbox.Mount(submission, "/grading/src/student", false);
-        Sandbox.Mount testSrc = new Sandbox.Mount(tests, "/grading/src/tests", false);
-        Sandbox.Mount studentOut = writable(classes.resolve("student"), "/grading/classes/student");
-        Sandbox.Mount testsOut = writable(classes.resolve("tests"), "/grading/classes/tests");
-        mounts.addAll(List.of(src, testSrc, studentOut, testsOut));
-        List<String> args = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"));
-        args.addAll(FIXED_LOCALE);
-        args.addAll(List.of("-cp", sandbox.seen(mounts.get(0)), CompileJvm.class.getName(),
-                "student", sandbox.seen(src), sandbox.seen(studentOut), base,
-                "tests", sandbox.seen(testSrc), sandbox.seen(testsOut), base + File.pathSeparator + sandbox.seen(studentOut)));
-        if (hidden.isPresent()) {
-            Sandbox.Mount hiddenSrc = new Sandbox.Mount(hidden.get(), "/grading/src/hidden", false);
-            Sandbox.Mount hiddenOut = writable(classes.resolve("hidden"), "/grading/classes/hidden");
-            mounts.addAll(List.of(hiddenSrc, hiddenOut));
-            args.addAll(List.of("hidden", sandbox.seen(hiddenSrc), sandbox.seen(hiddenOut), base + File.pathSeparator
-                    + sandbox.seen(studentOut) + File.pathSeparator + sandbox.seen(testsOut)));
-        }
-        long limit = Math.max(1, Math.min(COMPILE_DEADLINE.toSeconds(), remainingSeconds()));
-        Sandbox.Outcome run = sandbox.runJava(args, mounts, "", Duration.ofSeconds(limit), COMPILER_OUTPUT_LIMIT,
-                COMPILER_OUTPUT_LIMIT);
-        Map<String, Step> steps = new LinkedHashMap<>();
-        String current = null;
-        for (String line : run.out().split("\n")) {
-            if (line.startsWith("STEP ")) {
-                String[] f = line.split(" ");
-                current = f[1];
-                steps.put(current, new Step(f.length > 2 && f[2].equals("ok"), new ArrayList<>()));
-            } else if (line.startsWith("E ") && current != null) {
-                steps.get(current).errors().add(ResultLines.unescape(line.substring(2)));
-            }
-        }
-        if (!steps.containsKey("student") || run.exitCode() != 0 && !steps.containsKey("tests")) {
-            String why = run.timedOut() ? "it was stopped after " + limit + " s"
-                    + (limit < COMPILE_DEADLINE.toSeconds() ? " (the whole grading's deadline)" : "")
-                    : run.err().contains("OutOfMemoryError") ? "it ran out of memory (512 MiB)"
-                    : "it ended with exit code " + run.exitCode();
-            String tail = run.err().strip();
-            tail = tail.length() > 600 ? "..." + tail.substring(tail.length() - 600) : tail;
-            steps.put("student", new Step(false, List.of("the compiler could not finish on your code: " + why
-                    + (tail.isEmpty() ? "" : "; its last words: " + tail))));
-        }
-        copyResources(tests, classes.resolve("tests"));
-        hidden.ifPresent(h -> copyResources(h, classes.resolve("hidden")));
-        return new Compiled(steps);
-    }
-
-    private List<TestOutcome> run(String name, Map<String, TestOutcome> plan, Path testClasses, Path studentClasses,
-            List<String> classNames, Optional<Path> log) {
-        Sandbox sandbox = options.sandbox();
-        List<Sandbox.Mount> mounts = new ArrayList<>(libraryMounts());
-        Sandbox.Mount tests = new Sandbox.Mount(testClasses, "/grading/classes/tests", false);
-        Sandbox.Mount student = new Sandbox.Mount(studentClasses, "/grading/classes/student", false);
-        mounts.addAll(List.of(tests, student));
-        // The grader's harness and JUnit first, then the tests, the student's classes last: nothing
-        // the student wrote can stand in for a class of theirs.
-        String classPath = mounts.stream().map(sandbox::seen).collect(Collectors.joining(File.pathSeparator));
-        List<String> args = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xmx512m", "-Xss1m",
-                "-XX:MaxDirectMemorySize=64m", "-XX:MaxMetaspaceSize=256m", "-XX:TieredStopAtLevel=1",
-                "-Djava.awt.headless=true", "-Djava.io.tmpdir=/tmp"));
-        args.addAll(FIXED_LOCALE);
-        args.addAll(List.of("-cp", classPath, TestJvm.class.getName(),
-                Integer.toString(options.testTimeoutSeconds())));
-        args.addAll(classNames);
-        String key = ResultChannel.newKey();
-        long limit = Math.max(1, Math.min(options.exerciseTimeoutSeconds(), remainingSeconds()));
-        Sandbox.Outcome ran = sandbox.runJava(args, mounts, key + "\n", Duration.ofSeconds(limit), RESULTS_LIMIT,
-                OUTPUT_LIMIT);
-        ResultChannel.Read read = ResultChannel.withKey(key).read(ran.out());
-        String cutShort;
-        if (ran.timedOut()) {
-            cutShort = "not finished: " + name + " was stopped after " + limit + " s in all"
-                    + (limit < options.exerciseTimeoutSeconds() ? " (the whole grading's deadline)"
-                            : " (a class that never finishes loading?)");
-        } else if (ran.exitCode() != 0) {
-            cutShort = "not finished: the test JVM ended early with exit code " + ran.exitCode()
-                    + " (out of memory? a stack overflow in a static initialiser?)" + logHint(log);
-        } else {
-            cutShort = "not finished: the test JVM ended without reporting this test" + logHint(log);
-        }
-        if (read.rejected() > 0) {
-            cutShort += "; " + read.rejected() + " result line(s) did not carry the run's signature and were ignored";
-        }
-        log.ifPresent(file -> write(file, ran.err() + (ran.errDropped() > 0
-                ? "\n... " + ran.errDropped() + " more bytes of output were dropped\n" : "")));
-        List<TestOutcome> outcomes = new ArrayList<>();
-        for (Map.Entry<String, TestOutcome> planned : plan.entrySet()) {
-            ResultChannel.Verified v = read.results().get(planned.getKey());
-            TestOutcome t = planned.getValue();
-            outcomes.add(v == null ? t.failedWith(cutShort) : v.passed() ? t.passedNow() : t.failedWith(v.message()));
-        }
-        return outcomes;
-    }
-
-    private String logHint(Optional<Path> log) {
-        return log.map(l -> "; its output is in " + shown(l)).orElse("");
-    }
-
-    /** The harness and the libraries the tests need, read-only: the project's classes and its jars, nothing else of the project. */
+    /**
+     * The harness and the libraries the tests need, read-only: the project's classes (the harness
+     * first) and its jars, nothing else of the project.
+     */
     private List<Sandbox.Mount> libraryMounts() {
         List<Sandbox.Mount> mounts = new ArrayList<>();
         int n = 0;
@@ -471,15 +352,6 @@ public final class Grader {
         }
     }
 
-    private static Sandbox.Mount writable(Path folder, String inside) {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Sandbox.Mount(folder, inside, true);
-    }
-
     /** The package folders of the exercise's own code (its stubs), e.g. {@code exercises/ids}. */
     private static Set<String> packageFolders(Path stubs) {
         Set<String> folders = new LinkedHashSet<>();
@@ -490,32 +362,10 @@ public final class Grader {
         return folders;
     }
 
-    private static void copyResources(Path root, Path out) {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
-                    .filter(f -> !f.toString().endsWith(".java"))::iterator) {
-                Path target = out.resolve(root.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private String shown(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         Path base = options.project().toAbsolutePath().normalize();
         return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The outcomes by task (1.2 before 1.10), the hidden ones after the visible ones of their task. */

@@ -29,6 +29,11 @@ final class Sandbox {
     private static final Map<String, String> ENVIRONMENT = Map.of("LANG", "C.UTF-8", "LC_ALL", "C.UTF-8",
             "TZ", "UTC", "PATH", "/usr/bin:/bin");
 
+    /** One fixed locale, charset and time zone for every child JVM, so a grade never depends on the machine. */
+    static final List<String> FIXED_LOCALE = List.of("-Dfile.encoding=UTF-8", "-Dsun.jnu.encoding=UTF-8",
+            "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Duser.language=en", "-Duser.country=US",
+            "-Duser.timezone=UTC");
+
     private final boolean isolated;
 
     private Sandbox(boolean isolated) {
