@@ -54,11 +54,11 @@ final class CodePolicy {
 
     private CodePolicy() {}
 
-    /** One use the policy refuses: where, what, and why. */
-    record Violation(String file, int line, String use, String why) {
+    /** One thing the policy refuses: where, what (e.g. {@code uses java.lang.System.exit}), and why. */
+    record Violation(String file, int line, String what, String why) {
         @Override
         public String toString() {
-            return file + (line > 0 ? ":" + line : "") + ": uses " + use + " (" + why + ")";
+            return file + (line > 0 ? ":" + line : "") + ": " + what + " (" + why + ")";
         }
     }
 
@@ -73,6 +73,39 @@ final class CodePolicy {
             throw new UncheckedIOException(e);
         }
         return new ArrayList<>(found);
+    }
+
+    /**
+     * The student's classes that take the name of a class of the tests (a helper such as a model,
+     * a nested class, any name ending in {@code Test}): at run time the tests' class would answer
+     * to the student's code, which could then call or change what the tests use. File names are
+     * checked when the files are taken in; a source file can declare more classes than its name.
+     */
+    static List<Violation> takenNames(Path studentClasses, Path testClasses) {
+        List<Violation> taken = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(studentClasses)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class")).sorted()::iterator) {
+                String relative = studentClasses.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
+                String name = relative.substring(0, relative.length() - ".class".length());
+                String outer = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+                if (Files.exists(testClasses.resolve(relative)) || outer.endsWith("Test")) {
+                    String[] source = {outer + ".java"};
+                    new ClassReader(Files.readAllBytes(f)).accept(new ClassVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitSource(String file, String debug) {
+                            if (file != null) {
+                                source[0] = name.substring(0, name.lastIndexOf('/') + 1) + file;
+                            }
+                        }
+                    }, ClassReader.SKIP_CODE);
+                    taken.add(new Violation(source[0], 0, "declares " + name.replace('/', '.'),
+                            "a name the graded tests' classes use"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return taken;
     }
 
     /** Why {@code owner.member} may not be used (member {@code null} for the class itself), or {@code null} if it may. */
@@ -154,7 +187,8 @@ final class CodePolicy {
         void use(String owner, String member, int line) {
             String why = refusal(owner, member, own);
             if (why != null) {
-                found.add(new Violation(file, line, owner.replace('/', '.') + (member == null ? "" : "." + member), why));
+                found.add(new Violation(file, line, "uses " + owner.replace('/', '.') + (member == null ? "" : "." + member),
+                        why));
             }
         }
 

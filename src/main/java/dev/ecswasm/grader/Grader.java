@@ -281,11 +281,13 @@ public final class Grader {
         }
 
         // 3. What the student's code may call, before any of it runs.
-        List<CodePolicy.Violation> violations = CodePolicy.check(out.resolve("classes/student"), packages);
+        List<CodePolicy.Violation> violations = new ArrayList<>(
+                CodePolicy.takenNames(out.resolve("classes/student"), out.resolve("classes/tests")));
+        violations.addAll(CodePolicy.check(out.resolve("classes/student"), packages));
         if (!violations.isEmpty()) {
             String list = violations.stream().limit(20).map(v -> "  " + v).collect(Collectors.joining("\n"));
             return failedAll(name, visible, hiddenPlan, refused + "refused before any test ran (0 points for this "
-                    + "exercise): graded code may not use what these lines use:\n" + list,
+                    + "exercise): graded code may not do what these lines do:\n" + list,
                     "refused: " + violations.get(0));
         }
 
