@@ -1,6 +1,8 @@
 package dev.ecswasm.grader;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One exercise's grade: its tests' outcomes, and the reason none of them ran when that happened
@@ -26,5 +28,25 @@ public record ExerciseGrade(String name, List<TestOutcome> tests, String problem
 
     public long failedCount() {
         return tests.stream().filter(t -> !t.passed()).count();
+    }
+
+    /** The outcomes by task (1.2 before 1.10), the hidden ones after the visible ones of their task. */
+    static List<TestOutcome> byTask(List<TestOutcome> outcomes) {
+        return outcomes.stream()
+                .sorted(Comparator.comparing((TestOutcome t) -> taskKey(t.taskId())).thenComparing(TestOutcome::hidden))
+                .toList();
+    }
+
+    /** A task id as a sortable key: each dotted number zero-padded; a test without a task sorts last. */
+    private static String taskKey(String taskId) {
+        if (taskId.isEmpty()) {
+            return "~";
+        }
+        StringBuilder key = new StringBuilder();
+        for (String part : taskId.split("\\.")) {
+            key.append(!part.isEmpty() && part.length() < 9 && part.chars().allMatch(Character::isDigit)
+                    ? String.format(Locale.ROOT, "%09d", Integer.parseInt(part)) : part).append('.');
+        }
+        return key.toString();
     }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.File;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -32,5 +35,33 @@ public final class Exercises {
     /** True if {@code name} looks like an exercise folder's name. */
     public static boolean isName(String name) {
         return NAME.matcher(name).matches();
+    }
+
+    /** The top-level class names of the .java files under {@code root} (package folders to dots). */
+    public static Set<String> classNames(Path root) {
+        if (!Files.isDirectory(root)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            Set<String> names = new LinkedHashSet<>();
+            files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> {
+                String relative = root.relativize(f).toString();
+                names.add(relative.substring(0, relative.length() - ".java".length())
+                        .replace(File.separatorChar, '.'));
+            });
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The package folders of the exercise's own code (its stubs), e.g. {@code exercises/ids}. */
+    static Set<String> packageFolders(Path stubs) {
+        Set<String> folders = new LinkedHashSet<>();
+        for (String className : classNames(stubs)) {
+            int dot = className.lastIndexOf('.');
+            folders.add(dot < 0 ? "" : className.substring(0, dot).replace('.', '/'));
+        }
+        return folders;
     }
 }

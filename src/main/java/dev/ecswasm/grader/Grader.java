@@ -1,13 +1,10 @@
 package dev.ecswasm.grader;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Grades a working copy of the exercises. For each exercise it trusts only itself:
@@ -153,14 +149,14 @@ public final class Grader {
     public Report grade(Consumer<Report> progress) {
         start = System.nanoTime();
         List<String> names = exerciseNames();
-        Map<String, Plan> plans = new LinkedHashMap<>();
+        Map<String, TrustedPlan> plans = new LinkedHashMap<>();
         try {
             for (String name : names) {
                 plans.put(name, plan(name));
             }
             List<ExerciseGrade> grades = new ArrayList<>();
             for (String name : names) {
-                Plan plan = plans.get(name);
+                TrustedPlan plan = plans.get(name);
                 grades.add(remainingSeconds() <= 0
                         ? failedAll(name, plan.visible(), plan.hidden(), "not graded: the grading's deadline of "
                                 + options.deadlineSeconds() + " s had passed before this exercise")
@@ -189,33 +185,10 @@ public final class Grader {
                 : options.deadlineSeconds() - (long) Math.floor(elapsedSeconds());
     }
 
-    /** The grader's own list of one exercise's tests and points, the hidden ones apart. */
-    private record Plan(Map<String, TestOutcome> visible, Map<String, TestOutcome> hidden,
-            List<String> visibleClasses, List<String> hiddenClasses) {}
-
-    /**
-     * The project's tests (and the instructor's hidden ones), compiled against the project's own
-     * stubs and discovered without running anything: no student code takes part.
-     */
-    private Plan plan(String name) {
-        Path exercise = options.project().resolve("exercises").resolve(name);
-        Path tests = exercise.resolve("test");
-        Optional<Path> hidden = options.hidden().map(h -> h.resolve(name)).filter(Files::isDirectory);
-        List<String> visibleClasses = List.copyOf(classNames(tests));
-        List<String> hiddenClasses = hidden.map(h -> List.copyOf(classNames(h))).orElse(List.of());
-        List<Path> roots = new ArrayList<>(List.of(exercise.resolve("src"), tests));
-        hidden.ifPresent(roots::add);
-        Path classes = options.out().resolve(PLANS).resolve(name);
-        Folders.deleteRecursively(classes);
-        Javac.Compilation compiled = Javac.compile(roots, classes, options.classPath(), options.project());
-        if (!compiled.ok()) {
-            throw new IllegalStateException(name + ": the project's own stubs and tests do not compile, "
-                    + "so nothing can be graded:\n" + compiled.errors());
-        }
-        String notRun = "not run";
-        return new Plan(TrustedPlan.discover(classes, visibleClasses, notRun),
-                hiddenClasses.isEmpty() ? Map.of() : TrustedPlan.discover(classes, hiddenClasses, notRun),
-                visibleClasses, hiddenClasses);
+    private TrustedPlan plan(String name) {
+        return TrustedPlan.of(options.project().resolve("exercises").resolve(name),
+                options.hidden().map(h -> h.resolve(name)).filter(Files::isDirectory),
+                options.out().resolve(PLANS).resolve(name), options.classPath(), options.project());
     }
 
     /**
@@ -223,7 +196,7 @@ public final class Grader {
      * cannot read, a disk that is full), that exercise scores 0 with the reason and its tests
      * listed, and the others are graded as usual.
      */
-    private ExerciseGrade gradeOrSayWhy(String name, Plan plan) {
+    private ExerciseGrade gradeOrSayWhy(String name, TrustedPlan plan) {
         try {
             return gradeOne(name, plan);
         } catch (RuntimeException e) {
@@ -231,7 +204,7 @@ public final class Grader {
         }
     }
 
-    private ExerciseGrade gradeOne(String name, Plan plan) {
+    private ExerciseGrade gradeOne(String name, TrustedPlan plan) {
         Path exercise = options.project().resolve("exercises").resolve(name);
         Path tests = exercise.resolve("test");
         Optional<Path> hidden = options.hidden().map(h -> h.resolve(name)).filter(Files::isDirectory);
@@ -252,7 +225,7 @@ public final class Grader {
         if (!Files.isDirectory(student, LinkOption.NOFOLLOW_LINKS)) {
             return failedAll(name, visible, hiddenPlan, "nothing to grade: there is no folder " + shown(student));
         }
-        Set<String> packages = packageFolders(exercise.resolve("src"));
+        Set<String> packages = Exercises.packageFolders(exercise.resolve("src"));
         Set<String> testNames = new LinkedHashSet<>(visibleClasses);
         Path submission = out.resolve("submission");
         Intake.Result intake = Intake.take(student, submission, exercise.resolve("src"), packages, testNames);
@@ -311,7 +284,7 @@ public final class Grader {
         }
         // The hidden tests' classes hold their text: nothing of them stays where reports go.
         Folders.deleteRecursively(out.resolve("classes/hidden"));
-        return new ExerciseGrade(name, sorted(outcomes), refused.strip());
+        return new ExerciseGrade(name, ExerciseGrade.byTask(outcomes), refused.strip());
     }
 
     private ExerciseGrade failedAll(String name, Map<String, TestOutcome> visible, Map<String, TestOutcome> hidden,
@@ -325,7 +298,7 @@ public final class Grader {
         visible.values().forEach(t -> all.add(t.failedWith(why)));
         hidden.values().forEach(t -> all.add(t.failedWith(why).asHidden()));
         Folders.deleteRecursively(options.out().resolve(name).resolve("classes/hidden"));
-        return new ExerciseGrade(name, sorted(all), problem);
+        return new ExerciseGrade(name, ExerciseGrade.byTask(all), problem);
     }
 
     /**
@@ -354,57 +327,10 @@ public final class Grader {
         }
     }
 
-    /** The package folders of the exercise's own code (its stubs), e.g. {@code exercises/ids}. */
-    private static Set<String> packageFolders(Path stubs) {
-        Set<String> folders = new LinkedHashSet<>();
-        for (String className : classNames(stubs)) {
-            int dot = className.lastIndexOf('.');
-            folders.add(dot < 0 ? "" : className.substring(0, dot).replace('.', '/'));
-        }
-        return folders;
-    }
-
     private String shown(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         Path base = options.project().toAbsolutePath().normalize();
         return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
     }
 
-    /** The outcomes by task (1.2 before 1.10), the hidden ones after the visible ones of their task. */
-    private static List<TestOutcome> sorted(List<TestOutcome> outcomes) {
-        return outcomes.stream()
-                .sorted(Comparator.comparing((TestOutcome t) -> taskKey(t.taskId())).thenComparing(TestOutcome::hidden))
-                .toList();
-    }
-
-    /** A task id as a sortable key: each dotted number zero-padded; a test without a task sorts last. */
-    private static String taskKey(String taskId) {
-        if (taskId.isEmpty()) {
-            return "~";
-        }
-        StringBuilder key = new StringBuilder();
-        for (String part : taskId.split("\\.")) {
-            key.append(!part.isEmpty() && part.length() < 9 && part.chars().allMatch(Character::isDigit)
-                    ? String.format("%09d", Integer.parseInt(part)) : part).append('.');
-        }
-        return key.toString();
-    }
-
-    /** The top-level class names of the .java files under {@code root} (package folders to dots). */
-    static Set<String> classNames(Path root) {
-        if (!Files.isDirectory(root)) {
-            return Set.of();
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            Set<String> names = new LinkedHashSet<>();
-            files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> {
-                String relative = root.relativize(f).toString();
-                names.add(relative.substring(0, relative.length() - ".java".length())
-                        .replace(File.separatorChar, '.'));
-            });
-            return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -23,9 +23,40 @@ import org.junit.platform.launcher.TestPlan;
  * tests, compiled against the project's own stubs (no student code), discovered in the grader's JVM
  * without running anything. A test JVM only ever says pass or fail for a test of this plan; what
  * a test is worth, and which tests there are, never comes from it.
+ *
+ * @param visible the visible tests by JUnit unique id, each not run yet
+ * @param hidden the hidden tests, the same way
+ * @param visibleClasses the visible test classes' names, to select in a run
+ * @param hiddenClasses the hidden ones'
  */
-final class TrustedPlan {
-    private TrustedPlan() {}
+record TrustedPlan(Map<String, TestOutcome> visible, Map<String, TestOutcome> hidden, List<String> visibleClasses,
+        List<String> hiddenClasses) {
+
+    /**
+     * The plan of one exercise: its tests (and the instructor's {@code hidden} ones), compiled
+     * against its own stubs into {@code classes}, in this JVM (no student code takes part), and
+     * discovered. The hidden tests are listed apart.
+     *
+     * @param exercise the project's {@code exercises/NN-name} folder
+     * @param shownFrom compile errors name files relative to this folder
+     */
+    static TrustedPlan of(Path exercise, Optional<Path> hidden, Path classes, String classPath, Path shownFrom) {
+        Path tests = exercise.resolve("test");
+        List<String> visibleClasses = List.copyOf(Exercises.classNames(tests));
+        List<String> hiddenClasses = hidden.map(h -> List.copyOf(Exercises.classNames(h))).orElse(List.of());
+        List<Path> roots = new java.util.ArrayList<>(List.of(exercise.resolve("src"), tests));
+        hidden.ifPresent(roots::add);
+        Folders.deleteRecursively(classes);
+        Javac.Compilation compiled = Javac.compile(roots, classes, classPath, shownFrom);
+        if (!compiled.ok()) {
+            throw new IllegalStateException(exercise.getFileName() + ": the project's own stubs and tests do not "
+                    + "compile, so nothing can be graded:\n" + compiled.errors());
+        }
+        String notRun = "not run";
+        return new TrustedPlan(discover(classes, visibleClasses, notRun),
+                hiddenClasses.isEmpty() ? Map.of() : discover(classes, hiddenClasses, notRun),
+                visibleClasses, hiddenClasses);
+    }
 
     /**
      * Every graded test in {@code testClasses} (compiled into {@code classes}), by JUnit unique id,
