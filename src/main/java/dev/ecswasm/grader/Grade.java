@@ -18,6 +18,10 @@ public final class Grade {
             usage: ./grade [options] [exercise...]
               exercise          an exercise folder's name, e.g. 01-entity-ids (default: all of them)
               --work DIR        the working copy whose NN-name/src is graded (default: exercises)
+              --class DIR       grade every student folder under DIR (each laid out like solutions/,
+                                or a clone of the course with exercises/NN-name/src), into
+                                OUT/gradebook.csv and OUT/students/NAME/
+              --jobs N          students graded at a time with --class (default: the cores here)
               --hidden DIR      an instructor's hidden tests, DIR/NN-name/**/*.java; they count, and
                                 only their names and results are shown
               --out DIR         where the reports go (default: target/grading)
@@ -62,6 +66,8 @@ public final class Grade {
         int deadline = 0;
         String expect = null;
         boolean noSandbox = false;
+        Path classFolder = null;
+        int jobs = Runtime.getRuntime().availableProcessors();
         List<String> exercises = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -81,8 +87,8 @@ public final class Grade {
                 case "--work" -> work = project.resolve(value(args, ++i, a));
                 case "--hidden" -> hidden = project.resolve(value(args, ++i, a));
                 case "--out" -> out = project.resolve(value(args, ++i, a));
-                case "--timeout" -> timeout = seconds(a, value(args, ++i, a));
-                case "--deadline" -> deadline = seconds(a, value(args, ++i, a));
+                case "--timeout" -> timeout = positive(a, value(args, ++i, a), "seconds");
+                case "--deadline" -> deadline = positive(a, value(args, ++i, a), "seconds");
                 case "--expect" -> {
                     expect = value(args, ++i, a);
                     if (!expect.equals("full") && !expect.equals("none")) {
@@ -90,6 +96,8 @@ public final class Grade {
                     }
                 }
                 case "--no-sandbox" -> noSandbox = true;
+                case "--class" -> classFolder = project.resolve(value(args, ++i, a));
+                case "--jobs" -> jobs = positive(a, value(args, ++i, a), "students");
                 case "-h", "--help" -> {
                     System.out.print(USAGE);
                     return 0;
@@ -113,7 +121,7 @@ public final class Grade {
             }
             options = options.withHidden(hidden);
         }
-        boolean ownWork = work.equals(project.resolve("exercises")) && hidden == null;
+        boolean ownWork = work.equals(project.resolve("exercises")) && hidden == null && classFolder == null;
         if (bwrapWorks) {
             options = options.withSandbox(Sandbox.bwrap());
         } else if (ownWork || noSandbox) {
@@ -122,6 +130,19 @@ public final class Grade {
             throw new IllegalArgumentException("bubblewrap (bwrap) is missing or cannot make a sandbox here, and "
                     + "grading someone else's work runs their code: install it (apt-get install -y bubblewrap), or "
                     + "pass --no-sandbox to run their code as you, with your files and network");
+        }
+        if (classFolder != null) {
+            if (!Files.isDirectory(classFolder)) {
+                throw new IllegalArgumentException("no folder " + classFolder + " of student folders");
+            }
+            long start = System.nanoTime();
+            List<ClassGrading.Row> rows = ClassGrading.grade(options, classFolder, out, jobs, System.err);
+            long ungradable = rows.stream().filter(r -> r.report().isEmpty()).count();
+            System.out.printf(java.util.Locale.ROOT, "Graded %d students (%d could not be graded) in %.1f s, %d at a "
+                    + "time%s: %s%n", rows.size(), ungradable, (System.nanoTime() - start) / 1e9, jobs,
+                    options.sandboxed() ? ", each exercise sandboxed" : ", NOT SANDBOXED",
+                    shown(project, out.resolve("gradebook.csv")));
+            return 0;
         }
         System.out.println("Grading " + shown(project, work) + "/ with the tests in exercises/*/test"
                 + (hidden == null ? "" : " and the hidden tests in " + hidden));
@@ -160,7 +181,7 @@ public final class Grade {
         return args[i];
     }
 
-    private static int seconds(String option, String s) {
+    private static int positive(String option, String s, String what) {
         try {
             int n = Integer.parseInt(s);
             if (n >= 1) {
@@ -169,7 +190,7 @@ public final class Grade {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(option + " takes a whole number of seconds, at least 1, not " + s);
+        throw new IllegalArgumentException(option + " takes a whole number of " + what + ", at least 1, not " + s);
     }
 
     private static String shown(Path project, Path file) {

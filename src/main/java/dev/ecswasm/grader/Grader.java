@@ -71,6 +71,11 @@ public final class Grader {
                     300, defaultClassPath(), Sandbox.bwrapWorks() ? Sandbox.bwrap() : Sandbox.none(), 0);
         }
 
+        public Options withWork(Path folder) {
+            return new Options(project, folder, hidden, out, exercises, testTimeoutSeconds, exerciseTimeoutSeconds,
+                    classPath, sandbox, deadlineSeconds);
+        }
+
         public Options withHidden(Path folder) {
             return new Options(project, work, Optional.of(folder), out, exercises, testTimeoutSeconds,
                     exerciseTimeoutSeconds, classPath, sandbox, deadlineSeconds);
