@@ -3,7 +3,6 @@ package dev.ecswasm.grader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -87,7 +86,7 @@ final class ClassGrading {
             for (Future<Row> row : rows) {
                 result.add(row.get());
             }
-            write(out.resolve("gradebook.csv"), gradebook(result));
+            Folders.write(out.resolve("gradebook.csv"), gradebook(result));
             return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -109,8 +108,8 @@ final class ClassGrading {
         Path studentOut = out.resolve(name);
         try {
             Report report = new Grader(options.withWork(work.get()).withOut(studentOut)).grade();
-            write(studentOut.resolve("summary.md"), MarkdownReport.render(report));
-            write(studentOut.resolve("results.json"), GradescopeJson.render(report));
+            Folders.write(studentOut.resolve("summary.md"), MarkdownReport.render(report));
+            Folders.write(studentOut.resolve("results.json"), GradescopeJson.render(report));
             return new Row(name, Optional.of(report), "");
         } catch (RuntimeException e) {
             return new Row(name, Optional.empty(), "not graded: " + e);
@@ -150,7 +149,7 @@ final class ClassGrading {
         return csv.toString();
     }
 
-    /** One CSV line (RFC 4180): a field with a comma, quote or line break is quoted, quotes doubled. */
+    /** One CSV line (RFC 4180): line breaks become spaces, a field with a comma or quote is quoted, quotes doubled. */
     private static String line(List<String> fields) {
         List<String> out = new ArrayList<>();
         for (String f : fields) {
@@ -160,14 +159,5 @@ final class ClassGrading {
             out.add(clean.contains(",") || clean.contains("\"") ? '"' + clean.replace("\"", "\"\"") + '"' : clean);
         }
         return String.join(",", out) + "\r\n";
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,10 +1,6 @@
 package dev.ecswasm.grader;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,7 +74,7 @@ final class SandboxedTests {
         if (read.rejected() > 0) {
             cutShort += "; " + read.rejected() + " result line(s) did not carry the run's signature and were ignored";
         }
-        log.ifPresent(file -> write(file, ran.err() + (ran.errDropped() > 0
+        log.ifPresent(file -> Folders.write(file, ran.err() + (ran.errDropped() > 0
                 ? "\n... " + ran.errDropped() + " more bytes of output were dropped\n" : "")));
         List<TestOutcome> outcomes = new ArrayList<>();
         for (Map.Entry<String, TestOutcome> planned : plan.entrySet()) {
@@ -87,14 +83,5 @@ final class SandboxedTests {
             outcomes.add(v == null ? t.failedWith(cutShort) : v.passed() ? t.passedNow() : t.failedWith(v.message()));
         }
         return outcomes;
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
