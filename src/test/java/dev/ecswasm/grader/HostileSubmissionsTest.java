@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gallery of hostile submissions ({@code src/test/resources/hostile-submissions/<attack>/}),
- * each a working copy that starts from the stubs and tries to get points without the work. Each is
+ * each a working copy that starts from the stubs and tries to get points without the work: a
+ * folder holds only the files the attack adds to the stubs or changes in them. Each is
  * graded by {@code ./grade}'s own code, in the sandbox, and must: score at most its
  * {@code max_points} (usually 0), leave a {@code results.json} that says the same, say what its
  * {@code says} names, and change nothing outside the grader's output folder (the project's
@@ -69,11 +70,15 @@ class HostileSubmissionsTest {
         String name = attack.getFileName().toString();
         String exercise = expect.getProperty("exercise");
         Path work = tmp.resolve(name + "/work");
+        // A working copy that starts from the stubs, with the attack's files laid over them.
+        copy(PROJECT.resolve("exercises").resolve(exercise).resolve("src"), work.resolve(exercise).resolve("src"));
         copy(attack, work);
         String link = expect.getProperty("link");
         if (link != null) {
             String[] parts = link.split(" -> ");
-            Files.createSymbolicLink(work.resolve(exercise).resolve("src").resolve(parts[0]), PROJECT.resolve(parts[1]));
+            Path at = work.resolve(exercise).resolve("src").resolve(parts[0]);
+            Files.deleteIfExists(at);
+            Files.createSymbolicLink(at, PROJECT.resolve(parts[1]));
         }
         String setup = expect.getProperty("setup");
         if (setup != null) {
@@ -148,7 +153,7 @@ class HostileSubmissionsTest {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(p, target);
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
