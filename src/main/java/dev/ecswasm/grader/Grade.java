@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -155,12 +154,12 @@ public final class Grade {
         delete(summary);
         delete(results);
         Report report = new Grader(options).grade(soFar -> {
-            write(summary, MarkdownReport.render(soFar));
-            write(results, GradescopeJson.render(soFar));
+            Folders.write(summary, MarkdownReport.render(soFar));
+            Folders.write(results, GradescopeJson.render(soFar));
         });
         System.out.print(ConsoleReport.render(report));
-        write(summary, MarkdownReport.render(report));
-        write(results, GradescopeJson.render(report));
+        Folders.write(summary, MarkdownReport.render(report));
+        Folders.write(results, GradescopeJson.render(report));
         System.out.println("Wrote " + shown(project, out.resolve("summary.md")) + " and "
                 + shown(project, out.resolve("results.json")));
         if ("full".equals(expect) && report.earned() != report.possible()) {
@@ -195,18 +194,6 @@ public final class Grade {
 
     private static String shown(Path project, Path file) {
         return file.startsWith(project) ? project.relativize(file).toString() : file.toString();
-    }
-
-    /** Writes {@code file} whole or not at all: a reader never sees half a report. */
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path part = file.resolveSibling(file.getFileName() + ".part");
-            Files.writeString(part, text, StandardCharsets.UTF_8);
-            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void delete(Path file) {

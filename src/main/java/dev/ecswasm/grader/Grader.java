@@ -243,7 +243,8 @@ public final class Grader {
         }
 
         // 2. Compile in the sandbox: the student's code, the tests against it, the hidden tests apart.
-        SandboxedCompile.Compiled compiled = SandboxedCompile.run(options.sandbox(), libraryMounts(), submission, tests,
+        List<Sandbox.Mount> libraries = libraryMounts();
+        SandboxedCompile.Compiled compiled = SandboxedCompile.run(options.sandbox(), libraries, submission, tests,
                 hidden, out.resolve("classes"), remainingSeconds());
         String shownStudent = shown(student);
         if (!compiled.step("student").ok()) {
@@ -270,7 +271,7 @@ public final class Grader {
         }
 
         // 4. Run, visible and hidden apart.
-        SandboxedTests testRuns = new SandboxedTests(options.sandbox(), libraryMounts(), options.testTimeoutSeconds());
+        SandboxedTests testRuns = new SandboxedTests(options.sandbox(), libraries, options.testTimeoutSeconds());
         long limit = Math.max(1, Math.min(options.exerciseTimeoutSeconds(), remainingSeconds()));
         boolean deadline = limit < options.exerciseTimeoutSeconds();
         Path log = out.resolve("output.txt");

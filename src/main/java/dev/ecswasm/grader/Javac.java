@@ -18,15 +18,30 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-/** Compiles an exercise's folders into one classes folder, in this JVM, and copies their resources. */
+/**
+ * Compiles an exercise's folders into one classes folder, in this JVM, and copies their resources:
+ * in the grader for its own plan, and in the sandbox's {@link CompileJvm} for the student's code.
+ * Annotation processing is off, so nothing in the sources runs.
+ */
 final class Javac {
     /** At most this many errors are reported; the first one is usually the one to fix. */
-    private static final int MAX_ERRORS = 10;
+    static final int MAX_ERRORS = 10;
+    /** An error message is cut to this length: a type name can be made millions of characters long. */
+    static final int MAX_ERROR_LENGTH = 1000;
 
     private Javac() {}
 
-    /** What came of a compilation: empty errors when it worked. */
-    record Compilation(boolean ok, String errors) {}
+    /** What came of a compilation: no errors when it worked. */
+    record Compilation(boolean ok, List<String> errors) {
+        Compilation {
+            errors = List.copyOf(errors);
+        }
+
+        /** The errors, one after the other. */
+        String text() {
+            return String.join("\n", errors);
+        }
+    }
 
     /**
      * Compiles every {@code .java} file under {@code sourceRoots} into {@code out} against
@@ -62,27 +77,29 @@ final class Javac {
             throw new UncheckedIOException(e);
         }
         if (sources.isEmpty()) {
-            return new Compilation(false, "no .java files in " + sourceRoots.stream()
-                    .map(r -> shown(r, shownFrom)).toList());
+            return new Compilation(false, List.of("no .java files in " + sourceRoots.stream()
+                    .map(r -> shown(r, shownFrom)).toList()));
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter chatter = new StringWriter();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
             List<String> options = List.of("-d", out.toString(), "-classpath", classPath, "-encoding", "UTF-8",
-                    "-proc:none", "-nowarn", "-Xlint:none", "-g");
+                    "-proc:none", "-nowarn", "-Xlint:none", "-g", "-implicit:none");
             boolean ok = javac.getTask(chatter, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
             if (ok) {
-                return new Compilation(true, "");
+                return new Compilation(true, List.of());
             }
-            return new Compilation(false, describe(diagnostics.getDiagnostics(), shownFrom));
+            List<String> errors = describe(diagnostics.getDiagnostics(), shownFrom);
+            return new Compilation(false, errors.isEmpty()
+                    ? List.of("the compiler failed without an error message") : errors);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String describe(List<Diagnostic<? extends JavaFileObject>> diagnostics, Path shownFrom) {
+    private static List<String> describe(List<Diagnostic<? extends JavaFileObject>> diagnostics, Path shownFrom) {
         List<String> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
             if (d.getKind() != Diagnostic.Kind.ERROR) {
@@ -90,14 +107,16 @@ final class Javac {
             }
             String where = d.getSource() == null ? "" : shown(Path.of(d.getSource().toUri()), shownFrom)
                     + ":" + d.getLineNumber() + ": ";
-            errors.add(where + "error: " + d.getMessage(Locale.ROOT));
+            String message = d.getMessage(Locale.ROOT);
+            errors.add(where + "error: " + (message.length() <= MAX_ERROR_LENGTH ? message
+                    : message.substring(0, MAX_ERROR_LENGTH) + " ... (cut: " + message.length() + " characters)"));
         }
         int total = errors.size();
         List<String> kept = new ArrayList<>(errors.subList(0, Math.min(total, MAX_ERRORS)));
         if (total > MAX_ERRORS) {
             kept.add("... and " + (total - MAX_ERRORS) + " more errors");
         }
-        return String.join("\n", kept);
+        return kept;
     }
 
     private static String shown(Path file, Path from) {

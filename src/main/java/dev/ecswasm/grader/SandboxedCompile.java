@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One exercise compiled by a {@link CompileJvm} in the sandbox: the student's code, then the graded
- * tests against it, then the hidden tests apart (so their errors can stay hidden). A source made to
+ * tests against it (their resources, a guest's .wasm, copied beside them), then the hidden tests
+ * apart (so their errors can stay hidden). A source made to
  * exhaust or crash the compiler ends that child, and the student reads why.
  */
 final class SandboxedCompile {
@@ -93,8 +92,6 @@ final class SandboxedCompile {
             steps.put("student", new Step(false, List.of("the compiler could not finish on your code: " + why
                     + (tail.isEmpty() ? "" : "; its last words: " + tail))));
         }
-        copyResources(tests, classes.resolve("tests"));
-        hidden.ifPresent(h -> copyResources(h, classes.resolve("hidden")));
         return new Compiled(steps);
     }
 
@@ -106,19 +103,5 @@ final class SandboxedCompile {
             throw new UncheckedIOException(e);
         }
         return new Sandbox.Mount(folder, inside, true);
-    }
-
-    /** The tests' files that are not sources (a guest's .wasm), copied beside their classes by the grader. */
-    private static void copyResources(Path root, Path out) {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
-                    .filter(f -> !f.toString().endsWith(".java"))::iterator) {
-                Path target = out.resolve(root.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -50,7 +50,7 @@ record TrustedPlan(Map<String, TestOutcome> visible, Map<String, TestOutcome> hi
         Javac.Compilation compiled = Javac.compile(roots, classes, classPath, shownFrom);
         if (!compiled.ok()) {
             throw new IllegalStateException(exercise.getFileName() + ": the project's own stubs and tests do not "
-                    + "compile, so nothing can be graded:\n" + compiled.errors());
+                    + "compile, so nothing can be graded:\n" + compiled.text());
         }
         String notRun = "not run";
         return new TrustedPlan(discover(classes, visibleClasses, notRun),

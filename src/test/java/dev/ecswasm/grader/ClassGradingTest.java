@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +30,10 @@ class ClassGradingTest {
     @DisplayName("every student graded, two at a time, into a gradebook whose rows match their own grades; a wrong layout says why")
     void aClassIntoAGradebook() throws Exception {
         Path klass = tmp.resolve("class");
-        copy(PROJECT.resolve("solutions"), klass.resolve("alice"));
-        copy(PROJECT.resolve("solutions"), klass.resolve("carol/exercises"));
-        copy(PROJECT.resolve("work-partial"), klass.resolve("bob"));
-        copy(PROJECT.resolve("exercises"), klass.resolve("dave"));
+        TestFolders.copyTree(PROJECT.resolve("solutions"), klass.resolve("alice"));
+        TestFolders.copyTree(PROJECT.resolve("solutions"), klass.resolve("carol/exercises"));
+        TestFolders.copyTree(PROJECT.resolve("work-partial"), klass.resolve("bob"));
+        TestFolders.copyTree(PROJECT.resolve("exercises"), klass.resolve("dave"));
         Files.createDirectories(klass.resolve("erin/homework"));
         Files.writeString(klass.resolve("erin/homework/Adder.java"), "class Adder {}");
         Path out = tmp.resolve("out");
@@ -64,18 +62,5 @@ class ClassGradingTest {
         assertTrue(Files.exists(out.resolve("students/carol/results.json")));
         String said = progress.toString(StandardCharsets.UTF_8);
         assertTrue(said.contains("graded 5/5 students, 1 not gradable"), said);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

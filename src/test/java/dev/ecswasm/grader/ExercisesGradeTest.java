@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +141,7 @@ class ExercisesGradeTest {
                 .filter(s -> !s.isEmpty()).toList();
         assertFalse(fails.isEmpty(), () -> variant + "/expect.properties names no task in fails=");
         Path work = tmp.resolve("wrong").resolve(variant.getFileName().toString());
-        copyTree(PROJECT.resolve("solutions").resolve(exercise), work.resolve(exercise));
+        TestFolders.copyTree(PROJECT.resolve("solutions").resolve(exercise), work.resolve(exercise));
         String diff = Files.readString(variant.resolve("mistake.diff"), StandardCharsets.UTF_8);
         for (Map.Entry<String, List<String>> file : UnifiedDiff.byFile(diff).entrySet()) {
             Path target = work.resolve(exercise).resolve(file.getKey());
@@ -162,22 +161,6 @@ class ExercisesGradeTest {
             int possible = tests.stream().mapToInt(TestOutcome::points).sum();
             assertTrue(earned < possible, () -> variant.getFileName() + " (" + expect.getProperty("mistake")
                     + ") still earns all " + possible + " points of task " + task);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

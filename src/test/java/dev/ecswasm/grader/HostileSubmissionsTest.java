@@ -71,8 +71,9 @@ class HostileSubmissionsTest {
         String exercise = expect.getProperty("exercise");
         Path work = tmp.resolve(name + "/work");
         // A working copy that starts from the stubs, with the attack's files laid over them.
-        copy(PROJECT.resolve("exercises").resolve(exercise).resolve("src"), work.resolve(exercise).resolve("src"));
-        copy(attack, work);
+        Path stubs = PROJECT.resolve("exercises").resolve(exercise).resolve("src");
+        TestFolders.copyTree(stubs, work.resolve(exercise).resolve("src"));
+        TestFolders.copyTree(attack, work);
         String link = expect.getProperty("link");
         if (link != null) {
             String[] parts = link.split(" -> ");
@@ -145,20 +146,6 @@ class HostileSubmissionsTest {
         }
         return files;
     }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
     private static Properties load(Path file) throws IOException {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
