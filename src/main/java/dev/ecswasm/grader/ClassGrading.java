@@ -63,6 +63,8 @@ final class ClassGrading {
             throw new UncheckedIOException(e);
         }
         List<String> exercises = new Grader(options).exerciseNames();
+        // The tests and their points are the same for every student: planned once, in the class's folder.
+        Map<String, TrustedPlan> plans = Grader.plans(options.withOut(out));
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -71,7 +73,7 @@ final class ClassGrading {
             List<Future<Row>> rows = new ArrayList<>();
             for (Path student : students) {
                 rows.add(pool.submit(() -> {
-                    Row row = gradeOne(options, student, exercises, out.resolve("students"));
+                    Row row = gradeOne(options, plans, student, exercises, out.resolve("students"));
                     if (row.report().isEmpty()) {
                         failed.incrementAndGet();
                     }
@@ -98,7 +100,7 @@ final class ClassGrading {
         }
     }
 
-    private static Row gradeOne(Grader.Options options, Path student, List<String> exercises, Path out) {
+    private static Row gradeOne(Grader.Options options, Map<String, TrustedPlan> plans, Path student, List<String> exercises, Path out) {
         String name = student.getFileName().toString();
         Optional<Path> work = work(student, exercises);
         if (work.isEmpty()) {
@@ -107,7 +109,7 @@ final class ClassGrading {
         }
         Path studentOut = out.resolve(name);
         try {
-            Report report = new Grader(options.withWork(work.get()).withOut(studentOut)).grade();
+            Report report = new Grader(options.withWork(work.get()).withOut(studentOut), plans).grade();
             Folders.write(studentOut.resolve("summary.md"), MarkdownReport.render(report));
             Folders.write(studentOut.resolve("results.json"), GradescopeJson.render(report));
             return new Row(name, Optional.of(report), "");

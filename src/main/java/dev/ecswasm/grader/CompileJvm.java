@@ -3,12 +3,14 @@ package dev.ecswasm.grader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The compiler's process, started by the {@link Grader} in the sandbox with a memory limit of its
  * own, so source made to exhaust javac (or crash it) ends this process, not the grader. It runs
- * steps in order and stops at the first that fails:
+ * steps in order:
  *
  * <pre>
  * CompileJvm (name source-folder out-folder class-path)...
@@ -16,20 +18,27 @@ import java.util.List;
  *
  * and prints, per step, {@code STEP name ok} or {@code STEP name failed} followed by one {@code E}
  * line per error (escaped as in {@link ResultLines}; file names relative to the step's folder).
- * Each step is a {@link Javac} compile, resources copied beside the classes.
+ * Each step is a {@link Javac} compile, resources copied beside the classes. A step named
+ * {@code exercise/step} belongs to that exercise: after one of its steps fails, the exercise's
+ * later steps are skipped (they compile against it) and the other exercises' steps still run.
  */
 public final class CompileJvm {
     private CompileJvm() {}
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Set<String> failed = new HashSet<>();
         for (int i = 0; i + 3 < args.length; i += 4) {
+            String exercise = args[i].contains("/") ? args[i].substring(0, args[i].lastIndexOf('/')) : "";
+            if (failed.contains(exercise)) {
+                continue;
+            }
             Path root = Path.of(args[i + 1]);
             Javac.Compilation step = Javac.compile(List.of(root), Path.of(args[i + 2]), args[i + 3], root);
             out.println("STEP " + args[i] + (step.ok() ? " ok" : " failed"));
             step.errors().forEach(e -> out.println("E " + ResultLines.escape(e)));
             if (!step.ok()) {
-                break;
+                failed.add(exercise);
             }
         }
         out.flush();

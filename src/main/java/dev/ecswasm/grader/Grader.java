@@ -34,6 +34,7 @@ public final class Grader {
     private static final String PLANS = ".plans";
 
     private final Options options;
+    private final Map<String, TrustedPlan> plans;
     private long start;
 
     /**
@@ -113,7 +114,33 @@ public final class Grader {
     }
 
     public Grader(Options options) {
+        this(options, Map.of());
+    }
+
+    /**
+     * A grader that takes the plans of {@code plans} as made (see {@link #plans}) instead of making
+     * them again: a class's students share them.
+     */
+    Grader(Options options, Map<String, TrustedPlan> plans) {
         this.options = options;
+        this.plans = Map.copyOf(plans);
+    }
+
+    /**
+     * The grader's own plan of every exercise the options name, made once (compiled under the
+     * output folder, which is left as it was): the same for every student graded with these options.
+     */
+    static Map<String, TrustedPlan> plans(Options options) {
+        Grader grader = new Grader(options);
+        Map<String, TrustedPlan> plans = new LinkedHashMap<>();
+        try {
+            for (String name : grader.exerciseNames()) {
+                plans.put(name, grader.plan(name));
+            }
+            return plans;
+        } finally {
+            Folders.deleteRecursively(options.out().resolve(PLANS));
+        }
     }
 
     /**
@@ -146,10 +173,16 @@ public final class Grader {
     }
 
     /**
-     * Grades every exercise, and after each one hands {@code progress} the report so far, with the
+     * Grades every exercise, and after each step hands {@code progress} the report so far, with the
      * exercises not graded yet listed as failed (their tests and points from the grader's own
      * plan), so a report written from it is complete and correct whenever the grading is stopped.
      * Past the options' deadline the remaining exercises are not graded, and say so.
+     *
+     * <p>The exercises are compiled in one compiler process and run in one test JVM (and one for the
+     * hidden tests), since starting a JVM is most of a small exercise's cost. Each keeps its own
+     * classes and packages, and a result is taken from such a shared run only where running the
+     * exercise alone could not change it (see {@link #together}); every other exercise is graded
+     * again alone, as it always was.
      */
     public Report grade(Consumer<Report> progress) {
         start = System.nanoTime();
@@ -157,27 +190,64 @@ public final class Grader {
         Map<String, TrustedPlan> plans = new LinkedHashMap<>();
         try {
             for (String name : names) {
-                plans.put(name, plan(name));
+                plans.put(name, this.plans.containsKey(name) ? this.plans.get(name) : plan(name));
             }
-            List<ExerciseGrade> grades = new ArrayList<>();
+            Map<String, ExerciseGrade> grades = new LinkedHashMap<>();
+            List<Unit> units = new ArrayList<>();
             for (String name : names) {
                 TrustedPlan plan = plans.get(name);
-                grades.add(remainingSeconds() <= 0
-                        ? failedAll(name, plan.visible(), plan.hidden(), "not graded: the grading's deadline of "
-                                + options.deadlineSeconds() + " s had passed before this exercise")
-                        : gradeOrSayWhy(name, plan));
-                List<ExerciseGrade> soFar = new ArrayList<>(grades);
-                for (String pending : names.subList(grades.size(), names.size())) {
-                    soFar.add(failedAll(pending, plans.get(pending).visible(), plans.get(pending).hidden(),
-                            "not graded yet: the grader stopped before this exercise"));
+                try {
+                    Taken taken = take(name, plan);
+                    if (taken instanceof Unit unit) {
+                        units.add(unit);
+                    } else if (taken instanceof NothingToGrade nothing) {
+                        grades.put(name, nothing.grade());
+                    }
+                } catch (RuntimeException e) {
+                    grades.put(name, graderFailed(name, plan, e));
                 }
-                progress.accept(new Report(soFar, elapsedSeconds()));
             }
-            return new Report(grades, elapsedSeconds());
+            if (units.size() > 1 && separate(units) && remainingSeconds() > 0) {
+                try {
+                    grades.putAll(together(units));
+                } catch (RuntimeException e) {
+                    // Each exercise is graded alone below, where a failure is reported as its own.
+                }
+                progress.accept(report(names, plans, grades));
+            }
+            for (Unit unit : units) {
+                if (grades.containsKey(unit.name())) {
+                    continue;
+                }
+                if (remainingSeconds() <= 0) {
+                    grades.put(unit.name(), failedAll(unit.name(), unit.plan().visible(), unit.plan().hidden(),
+                            "not graded: the grading's deadline of " + options.deadlineSeconds()
+                                    + " s had passed before this exercise"));
+                } else {
+                    try {
+                        grades.putAll(together(List.of(unit)));
+                    } catch (RuntimeException e) {
+                        grades.put(unit.name(), graderFailed(unit.name(), unit.plan(), e));
+                    }
+                }
+                progress.accept(report(names, plans, grades));
+            }
+            return report(names, plans, grades);
         } finally {
             // The plans hold the hidden tests' classes: nothing of them stays where reports go.
             Folders.deleteRecursively(options.out().resolve(PLANS));
         }
+    }
+
+    /** The report of {@code grades}, in the exercises' order, with those not graded yet failed as such. */
+    private Report report(List<String> names, Map<String, TrustedPlan> plans, Map<String, ExerciseGrade> grades) {
+        List<ExerciseGrade> all = new ArrayList<>();
+        for (String name : names) {
+            TrustedPlan plan = plans.get(name);
+            all.add(grades.containsKey(name) ? grades.get(name) : failedAll(name, plan.visible(), plan.hidden(),
+                    "not graded yet: the grader stopped before this exercise"));
+        }
+        return new Report(all, elapsedSeconds());
     }
 
     private double elapsedSeconds() {
@@ -197,100 +267,195 @@ public final class Grader {
     }
 
     /**
-     * One exercise's grade; if grading it fails in a way the grader did not plan for (a file it
-     * cannot read, a disk that is full), that exercise scores 0 with the reason and its tests
-     * listed, and the others are graded as usual.
+     * An exercise that fails in a way the grader did not plan for (a file it cannot read, a disk
+     * that is full) scores 0 with the reason and its tests listed; the others are graded as usual.
      */
-    private ExerciseGrade gradeOrSayWhy(String name, TrustedPlan plan) {
-        try {
-            return gradeOne(name, plan);
-        } catch (RuntimeException e) {
-            return failedAll(name, plan.visible(), plan.hidden(), "not graded: the grader failed on this exercise: " + e);
-        }
+    private ExerciseGrade graderFailed(String name, TrustedPlan plan, RuntimeException e) {
+        return failedAll(name, plan.visible(), plan.hidden(), "not graded: the grader failed on this exercise: " + e);
     }
 
-    private ExerciseGrade gradeOne(String name, TrustedPlan plan) {
+    /** What taking in an exercise's files came to: something to compile, or a grade already. */
+    private sealed interface Taken permits Unit, NothingToGrade {}
+
+    /**
+     * An exercise taken in and ready to compile: its plan, its folders, the student's files copied
+     * to {@code submission}, and what was refused.
+     */
+    private record Unit(String name, TrustedPlan plan, Path exercise, Optional<Path> hidden, Path out,
+            Set<String> packages, Path student, Path submission, String refused) implements Taken {}
+
+    /** An exercise with nothing to compile, and its grade saying why. */
+    private record NothingToGrade(ExerciseGrade grade) implements Taken {}
+
+    /** Step 1: the student's own files of exercise {@code name}, and nothing else. */
+    private Taken take(String name, TrustedPlan plan) {
         Path exercise = options.project().resolve("exercises").resolve(name);
-        Path tests = exercise.resolve("test");
         Optional<Path> hidden = options.hidden().map(h -> h.resolve(name)).filter(Files::isDirectory);
         Path out = options.out().resolve(name);
         Folders.deleteRecursively(out);
-        Map<String, TestOutcome> visible = plan.visible();
-        Map<String, TestOutcome> hiddenPlan = plan.hidden();
-        List<String> visibleClasses = plan.visibleClasses();
-        List<String> hiddenClasses = plan.hiddenClasses();
-
-        // 1. The student's own files, and nothing else.
         Path workFolder = options.work().resolve(name);
         Path student = workFolder.resolve("src");
         if (Files.isSymbolicLink(workFolder) || Files.isSymbolicLink(student)) {
-            return failedAll(name, visible, hiddenPlan, "nothing graded: " + shown(student) + " is a link; "
-                    + "hand in the folder itself");
+            return new NothingToGrade(failedAll(name, plan.visible(), plan.hidden(), "nothing graded: "
+                    + shown(student) + " is a link; hand in the folder itself"));
         }
         if (!Files.isDirectory(student, LinkOption.NOFOLLOW_LINKS)) {
-            return failedAll(name, visible, hiddenPlan, "nothing to grade: there is no folder " + shown(student));
+            return new NothingToGrade(failedAll(name, plan.visible(), plan.hidden(), "nothing to grade: there is no "
+                    + "folder " + shown(student)));
         }
         Set<String> packages = Exercises.packageFolders(exercise.resolve("src"));
-        Set<String> testNames = new LinkedHashSet<>(visibleClasses);
         Path submission = out.resolve("submission");
-        Intake.Result intake = Intake.take(student, submission, exercise.resolve("src"), packages, testNames);
+        Intake.Result intake = Intake.take(student, submission, exercise.resolve("src"), packages,
+                new LinkedHashSet<>(plan.visibleClasses()));
         String refused = intake.refused().isEmpty() ? "" : "not graded (only .java files in the exercise's packages "
-                + "are the student's code, and given files are the exercise's):\n" + intake.refused().stream().map(r -> "  " + r)
-                        .collect(Collectors.joining("\n")) + "\n";
+                + "are the student's code, and given files are the exercise's):\n" + intake.refused().stream()
+                        .map(r -> "  " + r).collect(Collectors.joining("\n")) + "\n";
         if (intake.accepted().isEmpty()) {
-            return failedAll(name, visible, hiddenPlan, refused + "nothing to grade: no .java file of the exercise's "
-                    + "packages in " + shown(student));
+            return new NothingToGrade(failedAll(name, plan.visible(), plan.hidden(), refused + "nothing to grade: no "
+                    + ".java file of the exercise's packages in " + shown(student)));
         }
+        return new Unit(name, plan, exercise, hidden, out, packages, student, submission, refused);
+    }
+
+    /**
+     * True if the exercises can share a test JVM: no package of one (its code, its tests, its
+     * hidden tests) is a package of another, so no class of one can stand for a class of another.
+     */
+    private static boolean separate(List<Unit> units) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (Unit unit : units) {
+            Set<String> own = new LinkedHashSet<>(unit.packages());
+            List<String> classes = new ArrayList<>(unit.plan().visibleClasses());
+            classes.addAll(unit.plan().hiddenClasses());
+            for (String className : classes) {
+                int dot = className.lastIndexOf('.');
+                own.add(dot < 0 ? "" : className.substring(0, dot).replace('.', '/'));
+            }
+            for (String p : own) {
+                if (seen.contains(p)) {
+                    return false;
+                }
+            }
+            seen.addAll(own);
+        }
+        return true;
+    }
+
+    /**
+     * Steps 2 to 4 for {@code units} together: one compiler process, the policy, one test JVM (and
+     * one for the hidden tests). Returns the grades that are decided; an exercise missing from the
+     * answer must be graded again alone. With one unit, every grade is decided. With several, an
+     * exercise's grade is taken only if its run reached its end and either no exercise before it in
+     * that JVM ended a test abnormally (a timeout's thread still spinning, a heap still full could
+     * fail its tests), or it earned every point anyway; what a compiler process did not finish is
+     * compiled again alone.
+     */
+    private Map<String, ExerciseGrade> together(List<Unit> units) {
+        Map<String, ExerciseGrade> grades = new LinkedHashMap<>();
+        List<Sandbox.Mount> libraries = libraryMounts();
 
         // 2. Compile in the sandbox: the student's code, the tests against it, the hidden tests apart.
-        List<Sandbox.Mount> libraries = libraryMounts();
-        SandboxedCompile.Compiled compiled = SandboxedCompile.run(options.sandbox(), libraries, submission, tests,
-                hidden, out.resolve("classes"), remainingSeconds());
-        String shownStudent = shown(student);
-        if (!compiled.step("student").ok()) {
-            String errors = compiled.step("student").errors(shownStudent);
-            return failedAll(name, visible, hiddenPlan, refused + "does not compile (0 points for this exercise):\n"
-                    + errors, "your code does not compile: " + errors.lines().findFirst().orElse(""));
+        List<SandboxedCompile.Unit> toCompile = units.stream().map(u -> new SandboxedCompile.Unit(u.name(),
+                u.submission(), u.exercise().resolve("test"), u.hidden(), u.out().resolve("classes"))).toList();
+        Map<String, Optional<SandboxedCompile.Compiled>> compiled = SandboxedCompile.runAll(options.sandbox(),
+                libraries, toCompile, remainingSeconds());
+        List<Unit> runnable = new ArrayList<>();
+        for (Unit u : units) {
+            Optional<SandboxedCompile.Compiled> c = compiled.get(u.name());
+            if (c.isEmpty()) {
+                continue;
+            }
+            Optional<ExerciseGrade> refused = refusedBeforeRunning(u, c.get());
+            refused.ifPresent(g -> grades.put(u.name(), g));
+            if (refused.isEmpty()) {
+                runnable.add(u);
+            }
         }
-        if (!compiled.step("tests").ok()) {
-            String errors = compiled.step("tests").errors(shown(tests));
-            return failedAll(name, visible, hiddenPlan, refused + "the graded tests do not compile against your code "
-                    + "(a method's name or signature changed?):\n" + errors,
-                    "the graded tests do not compile against your code: " + errors.lines().findFirst().orElse(""));
-        }
-
-        // 3. What the student's code may call, before any of it runs.
-        List<CodePolicy.Violation> violations = new ArrayList<>(
-                CodePolicy.takenNames(out.resolve("classes/student"), out.resolve("classes/tests")));
-        violations.addAll(CodePolicy.check(out.resolve("classes/student"), packages));
-        if (!violations.isEmpty()) {
-            String list = violations.stream().limit(20).map(v -> "  " + v).collect(Collectors.joining("\n"));
-            return failedAll(name, visible, hiddenPlan, refused + "refused before any test ran (0 points for this "
-                    + "exercise): graded code may not do what these lines do:\n" + list,
-                    "refused: " + violations.get(0));
+        if (runnable.isEmpty()) {
+            return grades;
         }
 
         // 4. Run, visible and hidden apart.
         SandboxedTests testRuns = new SandboxedTests(options.sandbox(), libraries, options.testTimeoutSeconds());
         long limit = Math.max(1, Math.min(options.exerciseTimeoutSeconds(), remainingSeconds()));
-        boolean deadline = limit < options.exerciseTimeoutSeconds();
-        Path log = out.resolve("output.txt");
-        List<TestOutcome> outcomes = new ArrayList<>(testRuns.run(name, visible, out.resolve("classes/tests"),
-                out.resolve("classes/student"), visibleClasses, limit, deadline, Optional.of(log), shown(log)));
-        if (!hiddenPlan.isEmpty()) {
-            if (compiled.step("hidden").ok()) {
-                long hiddenLimit = Math.max(1, Math.min(options.exerciseTimeoutSeconds(), remainingSeconds()));
-                testRuns.run(name, hiddenPlan, out.resolve("classes/hidden"), out.resolve("classes/student"), hiddenClasses,
-                        hiddenLimit, hiddenLimit < options.exerciseTimeoutSeconds(), Optional.empty(), "")
-                        .forEach(t -> outcomes.add(t.withMessage("").asHidden()));
+        Map<String, SandboxedTests.SectionRun> visible = testRuns.run(runnable.stream().map(u -> new SandboxedTests.Section(
+                u.name(), u.plan().visible(), u.out().resolve("classes/tests"), u.out().resolve("classes/student"),
+                u.plan().visibleClasses(), Optional.of(u.out().resolve("output.txt")), shown(u.out().resolve("output.txt"))))
+                .toList(), limit, limit < options.exerciseTimeoutSeconds());
+        List<Unit> withHidden = runnable.stream().filter(u -> !u.plan().hidden().isEmpty()
+                && compiled.get(u.name()).orElseThrow().step("hidden").ok()).toList();
+        Map<String, SandboxedTests.SectionRun> hidden = Map.of();
+        if (!withHidden.isEmpty()) {
+            long hiddenLimit = Math.max(1, Math.min(options.exerciseTimeoutSeconds(), remainingSeconds()));
+            hidden = testRuns.run(withHidden.stream().map(u -> new SandboxedTests.Section(u.name(), u.plan().hidden(),
+                    u.out().resolve("classes/hidden"), u.out().resolve("classes/student"), u.plan().hiddenClasses(),
+                    Optional.<Path>empty(), "")).toList(), hiddenLimit, hiddenLimit < options.exerciseTimeoutSeconds());
+        }
+        Set<String> takenVisible = taken(visible, units.size() == 1);
+        Set<String> takenHidden = taken(hidden, units.size() == 1);
+        for (Unit u : runnable) {
+            if (!takenVisible.contains(u.name()) || hidden.containsKey(u.name()) && !takenHidden.contains(u.name())) {
+                continue;
+            }
+            List<TestOutcome> outcomes = new ArrayList<>(visible.get(u.name()).outcomes());
+            if (hidden.containsKey(u.name())) {
+                hidden.get(u.name()).outcomes().forEach(t -> outcomes.add(t.withMessage("").asHidden()));
             } else {
-                hiddenPlan.values().forEach(t -> outcomes.add(
+                u.plan().hidden().values().forEach(t -> outcomes.add(
                         t.failedWith("a hidden test did not compile against your code").asHidden()));
             }
+            grades.put(u.name(), new ExerciseGrade(u.name(), ExerciseGrade.byTask(outcomes), u.refused().strip()));
         }
         // The hidden tests' classes hold their text: nothing of them stays where reports go.
-        Folders.deleteRecursively(out.resolve("classes/hidden"));
-        return new ExerciseGrade(name, ExerciseGrade.byTask(outcomes), refused.strip());
+        units.forEach(u -> Folders.deleteRecursively(u.out().resolve("classes/hidden")));
+        return grades;
+    }
+
+    /** The sections of one shared test JVM whose results running alone could not change (see {@link #together}). */
+    private static Set<String> taken(Map<String, SandboxedTests.SectionRun> runs, boolean alone) {
+        Set<String> taken = new LinkedHashSet<>();
+        boolean clean = true;
+        for (Map.Entry<String, SandboxedTests.SectionRun> e : runs.entrySet()) {
+            SandboxedTests.SectionRun run = e.getValue();
+            if (alone || run.finished() && (clean || run.outcomes().stream().allMatch(TestOutcome::passed))) {
+                taken.add(e.getKey());
+            }
+            clean &= run.finished() && !run.abnormal();
+        }
+        return taken;
+    }
+
+    /**
+     * Step 3, and the compiler's verdict: the grade of an exercise that cannot run (it does not
+     * compile, the tests do not compile against it, or its bytecode does what graded code may not),
+     * or empty when its tests may run.
+     */
+    private Optional<ExerciseGrade> refusedBeforeRunning(Unit u, SandboxedCompile.Compiled compiled) {
+        Map<String, TestOutcome> visible = u.plan().visible();
+        Map<String, TestOutcome> hiddenPlan = u.plan().hidden();
+        Path tests = u.exercise().resolve("test");
+        if (!compiled.step("student").ok()) {
+            String errors = compiled.step("student").errors(shown(u.student()));
+            return Optional.of(failedAll(u.name(), visible, hiddenPlan, u.refused() + "does not compile (0 points for "
+                    + "this exercise):\n" + errors, "your code does not compile: " + errors.lines().findFirst().orElse("")));
+        }
+        if (!compiled.step("tests").ok()) {
+            String errors = compiled.step("tests").errors(shown(tests));
+            return Optional.of(failedAll(u.name(), visible, hiddenPlan, u.refused() + "the graded tests do not compile "
+                    + "against your code (a method's name or signature changed?):\n" + errors,
+                    "the graded tests do not compile against your code: " + errors.lines().findFirst().orElse("")));
+        }
+        Path classes = u.out().resolve("classes");
+        List<CodePolicy.Violation> violations = new ArrayList<>(
+                CodePolicy.takenNames(classes.resolve("student"), classes.resolve("tests")));
+        violations.addAll(CodePolicy.check(classes.resolve("student"), u.packages()));
+        if (!violations.isEmpty()) {
+            String list = violations.stream().limit(20).map(v -> "  " + v).collect(Collectors.joining("\n"));
+            return Optional.of(failedAll(u.name(), visible, hiddenPlan, u.refused() + "refused before any test ran "
+                    + "(0 points for this exercise): graded code may not do what these lines do:\n" + list,
+                    "refused: " + violations.get(0)));
+        }
+        return Optional.empty();
     }
 
     private ExerciseGrade failedAll(String name, Map<String, TestOutcome> visible, Map<String, TestOutcome> hidden,

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -74,20 +75,29 @@ final class ResultChannel {
             if (!line.startsWith("R\t")) {
                 continue;
             }
-            int lastTab = line.lastIndexOf('\t');
-            String body = line.substring(0, lastTab);
-            String[] f = body.split("\t", -1);
-            boolean valid = f.length == 4 && (f[2].equals("passed") || f[2].equals("failed"))
-                    && MessageDigest.isEqual(code(body).getBytes(StandardCharsets.US_ASCII),
-                            line.substring(lastTab + 1).getBytes(StandardCharsets.US_ASCII));
-            if (!valid) {
+            Optional<Map.Entry<String, Verified>> v = verify(line);
+            if (v.isEmpty()) {
                 rejected++;
                 continue;
             }
-            results.putIfAbsent(ResultLines.unescape(f[1]),
-                    new Verified(f[2].equals("passed"), ResultLines.unescape(f[3])));
+            results.putIfAbsent(v.get().getKey(), v.get().getValue());
         }
         return new Read(results, rejected);
+    }
+
+    /** The id and result {@code line} carries, if it is a result line whose code verifies. */
+    Optional<Map.Entry<String, Verified>> verify(String line) {
+        int lastTab = line.lastIndexOf('\t');
+        if (!line.startsWith("R\t") || lastTab < 0) {
+            return Optional.empty();
+        }
+        String body = line.substring(0, lastTab);
+        String[] f = body.split("\t", -1);
+        boolean valid = f.length == 4 && (f[2].equals("passed") || f[2].equals("failed"))
+                && MessageDigest.isEqual(code(body).getBytes(StandardCharsets.US_ASCII),
+                        line.substring(lastTab + 1).getBytes(StandardCharsets.US_ASCII));
+        return valid ? Optional.of(Map.entry(ResultLines.unescape(f[1]),
+                new Verified(f[2].equals("passed"), ResultLines.unescape(f[3])))) : Optional.empty();
     }
 
     private String code(String body) {

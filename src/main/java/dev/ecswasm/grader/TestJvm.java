@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
@@ -25,19 +26,28 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The JVM one exercise's tests run in, started by the {@link Grader} (in the sandbox, see
+ * The JVM exercises' tests run in, started by the {@link Grader} (in the sandbox, see
  * {@link Sandbox}). A student's endless loop or exhausted heap ends this JVM, never the grader's.
  *
  * <pre>
- * TestJvm timeout-seconds test-class...      (standard input: the run's key, one line)
+ * TestJvm timeout-seconds (@exercise test-class...)...      (standard input: the run's key, one line)
  * </pre>
  *
- * Each test's result goes to standard output as a line signed with the run's key (see
- * {@link ResultChannel}); what the student's code prints goes to standard error. Every test runs
- * under the timeout in a thread of its own, so a loop that never checks for interruption still
- * fails just its test.
+ * The exercises run one after the other. Each test's result goes to standard output as a line
+ * signed with the run's key (see {@link ResultChannel}); what the student's code prints goes to
+ * standard error, after a signed line that says which exercise's tests print from there on. When
+ * an exercise's tests are done, a signed line {@code section:NAME} says so, and whether any of them
+ * ended abnormally (a timeout, a {@link VirtualMachineError}): a thread still spinning or a heap
+ * still full may then hold back the exercises after it, so the grader runs theirs again alone.
+ * Every test runs under the timeout in a thread of its own, so a loop that never checks for
+ * interruption still fails just its test.
  */
 public final class TestJvm {
+    /** The signed line on standard error before an exercise's tests: its output follows. */
+    static final String SECTION_OUTPUT = "output:";
+    /** The signed line on standard output after an exercise's tests; passed unless one ended abnormally. */
+    static final String SECTION_END = "section:";
+
     private TestJvm() {}
 
     public static void main(String[] args) throws IOException {
@@ -49,19 +59,27 @@ public final class TestJvm {
         PrintStream results = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         String timeout = args[0];
-        LauncherDiscoveryRequestBuilder request = request()
-                .configurationParameter("junit.jupiter.execution.timeout.default", timeout + " s")
-                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
-        for (int i = 1; i < args.length; i++) {
-            try {
-                request.selectors(selectClass(Class.forName(args[i], false, TestJvm.class.getClassLoader())));
-            } catch (ClassNotFoundException | LinkageError e) {
-                // Its tests have no result line, so the grader fails them as not run.
-                System.err.println("could not load " + args[i] + ": " + e);
+        Launcher launcher = launcher();
+        for (int i = 1; i < args.length; ) {
+            String name = args[i++].substring(1);
+            System.err.println(channel.sign(SECTION_OUTPUT + name, true, ""));
+            LauncherDiscoveryRequestBuilder request = request()
+                    .configurationParameter("junit.jupiter.execution.timeout.default", timeout + " s")
+                    .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
+            for (; i < args.length && !args[i].startsWith("@"); i++) {
+                try {
+                    request.selectors(selectClass(Class.forName(args[i], false, TestJvm.class.getClassLoader())));
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // Its tests have no result line, so the grader fails them as not run.
+                    System.err.println("could not load " + args[i] + ": " + e);
+                }
             }
+            Recorder recorder = new Recorder(channel, results);
+            launcher.execute(request.build(), recorder);
+            results.println(channel.sign(SECTION_END + name, !recorder.abnormal, ""));
         }
-        launcher().execute(request.build(), new Recorder(channel, results));
         results.flush();
+        System.err.flush();
         // A timed-out test's thread may still be spinning: end the JVM, not just main.
         Runtime.getRuntime().halt(0);
     }
@@ -104,6 +122,7 @@ public final class TestJvm {
         private final ResultChannel channel;
         private final PrintStream out;
         private TestPlan plan;
+        private boolean abnormal;
 
         Recorder(ResultChannel channel, PrintStream out) {
             this.channel = channel;
@@ -125,6 +144,7 @@ public final class TestJvm {
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+            result.getThrowable().filter(Recorder::isAbnormal).ifPresent(t -> abnormal = true);
             if (id.isTest()) {
                 report(id, passed, passed ? "" : result.getThrowable().map(Failures::describe).orElse("failed"));
             } else if (!passed) {
@@ -135,6 +155,16 @@ public final class TestJvm {
                     report(test, false, why);
                 }
             }
+        }
+
+        /** A timeout or a VM error (out of memory, stack overflow) may outlive the test it ended. */
+        private static boolean isAbnormal(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof TimeoutException || c instanceof VirtualMachineError) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void report(TestIdentifier test, boolean passed, String message) {
