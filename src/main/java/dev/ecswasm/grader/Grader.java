@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,8 @@ public final class Grader {
 
     private final Options options;
     private final Map<String, TrustedPlan> plans;
+    /** How many sandboxed processes this grader started: the cost that sharing them saves. */
+    private final AtomicInteger processes = new AtomicInteger();
     private long start;
 
     /**
@@ -250,6 +253,11 @@ public final class Grader {
         return new Report(all, elapsedSeconds());
     }
 
+    /** How many sandboxed processes (compilers and test JVMs) the gradings of this grader started. */
+    int processes() {
+        return processes.get();
+    }
+
     private double elapsedSeconds() {
         return (System.nanoTime() - start) / 1e9;
     }
@@ -357,6 +365,7 @@ public final class Grader {
         // 2. Compile in the sandbox: the student's code, the tests against it, the hidden tests apart.
         List<SandboxedCompile.Unit> toCompile = units.stream().map(u -> new SandboxedCompile.Unit(u.name(),
                 u.submission(), u.exercise().resolve("test"), u.hidden(), u.out().resolve("classes"))).toList();
+        processes.incrementAndGet();
         Map<String, Optional<SandboxedCompile.Compiled>> compiled = SandboxedCompile.runAll(options.sandbox(),
                 libraries, toCompile, remainingSeconds());
         List<Unit> runnable = new ArrayList<>();
@@ -378,6 +387,7 @@ public final class Grader {
         // 4. Run, visible and hidden apart.
         SandboxedTests testRuns = new SandboxedTests(options.sandbox(), libraries, options.testTimeoutSeconds());
         long limit = Math.max(1, Math.min(options.exerciseTimeoutSeconds(), remainingSeconds()));
+        processes.incrementAndGet();
         Map<String, SandboxedTests.SectionRun> visible = testRuns.run(runnable.stream().map(u -> new SandboxedTests.Section(
                 u.name(), u.plan().visible(), u.out().resolve("classes/tests"), u.out().resolve("classes/student"),
                 u.plan().visibleClasses(), Optional.of(u.out().resolve("output.txt")), shown(u.out().resolve("output.txt"))))
@@ -387,6 +397,7 @@ public final class Grader {
         Map<String, SandboxedTests.SectionRun> hidden = Map.of();
         if (!withHidden.isEmpty()) {
             long hiddenLimit = Math.max(1, Math.min(options.exerciseTimeoutSeconds(), remainingSeconds()));
+            processes.incrementAndGet();
             hidden = testRuns.run(withHidden.stream().map(u -> new SandboxedTests.Section(u.name(), u.plan().hidden(),
                     u.out().resolve("classes/hidden"), u.out().resolve("classes/student"), u.plan().hiddenClasses(),
                     Optional.<Path>empty(), "")).toList(), hiddenLimit, hiddenLimit < options.exerciseTimeoutSeconds());
