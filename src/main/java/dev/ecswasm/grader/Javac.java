@@ -29,13 +29,6 @@ final class Javac {
     /** An error message is cut to this length: a type name can be made millions of characters long. */
     static final int MAX_ERROR_LENGTH = 1000;
 
-    /**
-     * One file manager per thread, kept: it holds the class path's jars open and indexed, which is
-     * most of a small compile's cost when a compiler process compiles several exercises.
-     */
-    private static final ThreadLocal<StandardJavaFileManager> FILES = ThreadLocal.withInitial(() ->
-            ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8));
-
     private Javac() {}
 
     /** What came of a compilation: no errors when it worked. */
@@ -89,17 +82,21 @@ final class Javac {
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter chatter = new StringWriter();
-        StandardJavaFileManager files = FILES.get();
-        List<String> options = List.of("-d", out.toString(), "-classpath", classPath, "-encoding", "UTF-8",
-                "-proc:none", "-nowarn", "-Xlint:none", "-g", "-implicit:none");
-        boolean ok = javac.getTask(chatter, files, diagnostics, options, null,
-                files.getJavaFileObjectsFromPaths(sources)).call();
-        if (ok) {
-            return new Compilation(true, List.of());
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
+            List<String> options = List.of("-d", out.toString(), "-classpath", classPath, "-encoding", "UTF-8",
+                    "-proc:none", "-nowarn", "-Xlint:none", "-g", "-implicit:none");
+            boolean ok = javac.getTask(chatter, files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+            if (ok) {
+                return new Compilation(true, List.of());
+            }
+            List<String> errors = describe(diagnostics.getDiagnostics(), shownFrom);
+            return new Compilation(false, errors.isEmpty()
+                    ? List.of("the compiler failed without an error message") : errors);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        List<String> errors = describe(diagnostics.getDiagnostics(), shownFrom);
-        return new Compilation(false, errors.isEmpty()
-                ? List.of("the compiler failed without an error message") : errors);
     }
 
     private static List<String> describe(List<Diagnostic<? extends JavaFileObject>> diagnostics, Path shownFrom) {
