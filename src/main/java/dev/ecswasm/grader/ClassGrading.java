@@ -14,10 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -65,6 +67,11 @@ final class ClassGrading {
         List<String> exercises = new Grader(options).exerciseNames();
         // The tests and their points are the same for every student: planned once, in the class's folder.
         Map<String, TrustedPlan> plans = Grader.plans(options.withOut(out));
+        // One warm compiler per job, shared by the students that job grades (see CompileServer).
+        BlockingQueue<CompileServer> compilers = new LinkedBlockingQueue<>();
+        for (int i = 0; i < Math.max(1, jobs); i++) {
+            compilers.add(compileServer(options, out.resolve("students")));
+        }
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -73,7 +80,13 @@ final class ClassGrading {
             List<Future<Row>> rows = new ArrayList<>();
             for (Path student : students) {
                 rows.add(pool.submit(() -> {
-                    Row row = gradeOne(options, plans, student, exercises, out.resolve("students"));
+                    CompileServer compiler = compilers.take();
+                    Row row;
+                    try {
+                        row = gradeOne(options, plans, compiler, student, exercises, out.resolve("students"));
+                    } finally {
+                        compilers.add(compiler);
+                    }
                     if (row.report().isEmpty()) {
                         failed.incrementAndGet();
                     }
@@ -97,10 +110,28 @@ final class ClassGrading {
             throw new IllegalStateException("grading a student failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+            compilers.forEach(CompileServer::close);
         }
     }
 
-    private static Row gradeOne(Grader.Options options, Map<String, TrustedPlan> plans, Path student, List<String> exercises, Path out) {
+    /**
+     * A compiler that sees every student's output folder under {@code students} (writable: it
+     * writes their classes there), the project's exercises and the hidden tests.
+     */
+    private static CompileServer compileServer(Grader.Options options, Path students) {
+        try {
+            Files.createDirectories(students);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Sandbox.Mount> roots = new ArrayList<>(List.of(new Sandbox.Mount(students, "/grading/class", true),
+                new Sandbox.Mount(options.project().resolve("exercises"), "/grading/exercises", false)));
+        options.hidden().ifPresent(h -> roots.add(new Sandbox.Mount(h, "/grading/hidden", false)));
+        return new CompileServer(options.sandbox(), Grader.libraryMounts(options.classPath()), roots);
+    }
+
+    private static Row gradeOne(Grader.Options options, Map<String, TrustedPlan> plans, CompileServer compiler,
+            Path student, List<String> exercises, Path out) {
         String name = student.getFileName().toString();
         Optional<Path> work = work(student, exercises);
         if (work.isEmpty()) {
@@ -109,7 +140,8 @@ final class ClassGrading {
         }
         Path studentOut = out.resolve(name);
         try {
-            Report report = new Grader(options.withWork(work.get()).withOut(studentOut), plans).grade();
+            Report report = new Grader(options.withWork(work.get()).withOut(studentOut), plans, Optional.of(compiler))
+                    .grade();
             Folders.write(studentOut.resolve("summary.md"), MarkdownReport.render(report));
             Folders.write(studentOut.resolve("results.json"), GradescopeJson.render(report));
             return new Row(name, Optional.of(report), "");

@@ -36,6 +36,7 @@ public final class Grader {
 
     private final Options options;
     private final Map<String, TrustedPlan> plans;
+    private final Optional<CompileServer> compiler;
     /** How many sandboxed processes this grader started: the cost that sharing them saves. */
     private final AtomicInteger processes = new AtomicInteger();
     private long start;
@@ -117,16 +118,18 @@ public final class Grader {
     }
 
     public Grader(Options options) {
-        this(options, Map.of());
+        this(options, Map.of(), Optional.empty());
     }
 
     /**
      * A grader that takes the plans of {@code plans} as made (see {@link #plans}) instead of making
-     * them again: a class's students share them.
+     * them again, and compiles with the warm {@code compiler} when there is one: a class's students
+     * share both.
      */
-    Grader(Options options, Map<String, TrustedPlan> plans) {
+    Grader(Options options, Map<String, TrustedPlan> plans, Optional<CompileServer> compiler) {
         this.options = options;
         this.plans = Map.copyOf(plans);
+        this.compiler = compiler;
     }
 
     /**
@@ -360,14 +363,14 @@ public final class Grader {
      */
     private Map<String, ExerciseGrade> together(List<Unit> units) {
         Map<String, ExerciseGrade> grades = new LinkedHashMap<>();
-        List<Sandbox.Mount> libraries = libraryMounts();
+        List<Sandbox.Mount> libraries = libraryMounts(options.classPath());
 
         // 2. Compile in the sandbox: the student's code, the tests against it, the hidden tests apart.
         List<SandboxedCompile.Unit> toCompile = units.stream().map(u -> new SandboxedCompile.Unit(u.name(),
                 u.submission(), u.exercise().resolve("test"), u.hidden(), u.out().resolve("classes"))).toList();
         processes.incrementAndGet();
         Map<String, Optional<SandboxedCompile.Compiled>> compiled = SandboxedCompile.runAll(options.sandbox(),
-                libraries, toCompile, remainingSeconds());
+                libraries, compiler, toCompile, remainingSeconds());
         List<Unit> runnable = new ArrayList<>();
         for (Unit u : units) {
             Optional<SandboxedCompile.Compiled> c = compiled.get(u.name());
@@ -487,10 +490,10 @@ public final class Grader {
      * The harness and the libraries the tests need, read-only: the project's classes (the harness
      * first) and its jars, nothing else of the project.
      */
-    private List<Sandbox.Mount> libraryMounts() {
+    static List<Sandbox.Mount> libraryMounts(String classPath) {
         List<Sandbox.Mount> mounts = new ArrayList<>();
         int n = 0;
-        for (String entry : options.classPath().split(File.pathSeparator)) {
+        for (String entry : classPath.split(File.pathSeparator)) {
             Path p = Path.of(entry);
             if (entry.endsWith(".jar") && Files.isRegularFile(p)) {
                 mounts.add(new Sandbox.Mount(p, "/grading/lib/" + (n++) + ".jar", false));

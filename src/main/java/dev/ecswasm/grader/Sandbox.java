@@ -115,42 +115,8 @@ final class Sandbox {
      */
     Outcome runJava(List<String> args, List<Mount> mounts, String stdin, Duration deadline, int outLimit,
             int errLimit) {
-        Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
-        List<String> command = new ArrayList<>();
-        Path scratch = null;
-        try {
-            if (isolated) {
-                command.addAll(List.of("bwrap", "--unshare-all", "--unshare-user", "--uid", "65534", "--gid", "65534",
-                        "--die-with-parent", "--new-session", "--clearenv"));
-                ENVIRONMENT.forEach((k, v) -> command.addAll(List.of("--setenv", k, v)));
-                command.addAll(List.of("--setenv", "HOME", "/work",
-                        "--ro-bind", "/usr", "/usr", "--ro-bind", "/bin", "/bin",
-                        "--ro-bind", "/lib", "/lib", "--ro-bind-try", "/lib64", "/lib64"));
-                for (String etc : etcFiles()) {
-                    command.addAll(List.of("--ro-bind-try", etc, etc));
-                }
-                if (!javaHome.startsWith("/usr")) {
-                    command.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
-                }
-                command.addAll(List.of("--proc", "/proc", "--dev", "/dev",
-                        "--size", Long.toString(SCRATCH_BYTES), "--tmpfs", "/tmp",
-                        "--size", Long.toString(SCRATCH_BYTES), "--tmpfs", "/work"));
-                for (Mount m : mounts) {
-                    command.addAll(List.of(m.writable() ? "--bind" : "--ro-bind", m.outside().toAbsolutePath().toString(),
-                            m.inside()));
-                }
-                command.addAll(List.of("--chdir", "/work", "--disable-userns"));
-            }
-            command.add(javaHome.resolve("bin/java").toString());
-            command.addAll(args);
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().clear();
-            if (!isolated) {
-                builder.environment().putAll(ENVIRONMENT);
-                scratch = Files.createTempDirectory("grade-child");
-                builder.directory(scratch.toFile());
-            }
-            Process process = builder.start();
+        try (Child child = startJava(args, mounts, ProcessBuilder.Redirect.PIPE)) {
+            Process process = child.process();
             BoundedOutput out = new BoundedOutput(process.getInputStream(), outLimit, "grade-child-out");
             BoundedOutput err = new BoundedOutput(process.getErrorStream(), errLimit, "grade-child-err");
             try (OutputStream in = process.getOutputStream()) {
@@ -160,22 +126,90 @@ final class Sandbox {
             }
             boolean finished = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
+                child.kill();
             }
             out.await(2000);
             err.await(2000);
             return new Outcome(finished ? process.exitValue() : -1, !finished, out.text(), out.dropped(), err.text(),
                     err.dropped());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + command.get(0), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while a grading child ran", e);
-        } finally {
+        }
+    }
+
+    /**
+     * A child process started in the sandbox, and its private working folder when there is no
+     * sandbox; closing it kills the child (and everything it started) and deletes the folder.
+     */
+    record Child(Process process, Path scratch) implements AutoCloseable {
+        void kill() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                kill();
+            }
             if (scratch != null) {
                 Folders.deleteRecursively(scratch);
             }
+        }
+    }
+
+    /**
+     * Starts {@code java} with {@code args} in the sandbox with {@code mounts}; its standard error
+     * goes where {@code stderr} says, its standard input and output are pipes.
+     */
+    Child startJava(List<String> args, List<Mount> mounts, ProcessBuilder.Redirect stderr) {
+        Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
+        List<String> command = new ArrayList<>();
+        if (isolated) {
+            command.addAll(List.of("bwrap", "--unshare-all", "--unshare-user", "--uid", "65534", "--gid", "65534",
+                    "--die-with-parent", "--new-session", "--clearenv"));
+            ENVIRONMENT.forEach((k, v) -> command.addAll(List.of("--setenv", k, v)));
+            command.addAll(List.of("--setenv", "HOME", "/work",
+                    "--ro-bind", "/usr", "/usr", "--ro-bind", "/bin", "/bin",
+                    "--ro-bind", "/lib", "/lib", "--ro-bind-try", "/lib64", "/lib64"));
+            for (String etc : etcFiles()) {
+                command.addAll(List.of("--ro-bind-try", etc, etc));
+            }
+            if (!javaHome.startsWith("/usr")) {
+                command.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
+            }
+            command.addAll(List.of("--proc", "/proc", "--dev", "/dev",
+                    "--size", Long.toString(SCRATCH_BYTES), "--tmpfs", "/tmp",
+                    "--size", Long.toString(SCRATCH_BYTES), "--tmpfs", "/work"));
+            for (Mount m : mounts) {
+                command.addAll(List.of(m.writable() ? "--bind" : "--ro-bind", m.outside().toAbsolutePath().toString(),
+                        m.inside()));
+            }
+            command.addAll(List.of("--chdir", "/work", "--disable-userns"));
+        }
+        command.add(javaHome.resolve("bin/java").toString());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr);
+        builder.environment().clear();
+        Path scratch = null;
+        try {
+            if (!isolated) {
+                builder.environment().putAll(ENVIRONMENT);
+                scratch = Files.createTempDirectory("grade-child");
+                builder.directory(scratch.toFile());
+            }
+            return new Child(builder.start(), scratch);
+        } catch (IOException e) {
+            if (scratch != null) {
+                Folders.deleteRecursively(scratch);
+            }
+            throw new UncheckedIOException("could not start " + command.get(0), e);
         }
     }
 }

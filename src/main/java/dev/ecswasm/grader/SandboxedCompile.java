@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -48,81 +50,110 @@ final class SandboxedCompile {
     record Unit(String name, Path submission, Path tests, Optional<Path> hidden, Path classes) {}
 
     /**
-     * Compiles one exercise within at most {@code limitSeconds} (the whole grading's time left) or
-     * {@link #DEADLINE}; when the compiler could not finish, the student step says why.
-     *
-     * @param libraries the harness first, then the jars, read-only (see {@link Grader})
-     */
-    static Compiled run(Sandbox sandbox, List<Sandbox.Mount> libraries, Unit unit, long limitSeconds) {
-        return runAll(sandbox, libraries, List.of(unit), limitSeconds).get(unit.name())
-                .orElseThrow(() -> new IllegalStateException("a single exercise always has a verdict"));
-    }
-
-    /**
      * Compiles several exercises in one compiler process (its start is most of a small exercise's
-     * cost). An exercise whose steps the process did not finish (it ran out of memory or time on
-     * some exercise) is empty in the answer when there were several, to be compiled again alone,
-     * where its own verdict says why.
+     * cost): the {@code server}'s when there is one, else a process of their own. One exercise alone
+     * always gets a process of its own, whose verdict can say why it did not finish.
+     * An exercise whose steps the process did not finish (it ran out of memory or time on some
+     * exercise) is empty in the answer when there were several, to be compiled again alone, where
+     * its own verdict says why.
      */
-    static Map<String, Optional<Compiled>> runAll(Sandbox sandbox, List<Sandbox.Mount> libraries, List<Unit> units,
-            long limitSeconds) {
+    static Map<String, Optional<Compiled>> runAll(Sandbox sandbox, List<Sandbox.Mount> libraries,
+            Optional<CompileServer> server, List<Unit> units, long limitSeconds) {
+        String base = libraries.stream().map(sandbox::seen).collect(Collectors.joining(File.pathSeparator));
+        long limit = Math.max(1, Math.min(DEADLINE.toSeconds(), limitSeconds));
+        if (server.isPresent() && units.size() > 1) {
+            Optional<CompileServer.Answer> answer = server.get().compile(seen -> fields(units, base, seen),
+                    Duration.ofSeconds(limit));
+            if (answer.isPresent()) {
+                // Steps the server finished are its verdict; an exercise it did not finish is compiled again alone.
+                Map<String, Optional<Compiled>> result = new LinkedHashMap<>();
+                parse(answer.get().lines(), units).forEach((name, steps) -> result.put(name,
+                        decided(steps) ? Optional.of(new Compiled(steps)) : Optional.empty()));
+                return result;
+            }
+        }
         List<Sandbox.Mount> mounts = new ArrayList<>(libraries);
-        String base = mounts.stream().map(sandbox::seen).collect(Collectors.joining(File.pathSeparator));
+        Map<Path, String> inside = new HashMap<>();
+        for (Unit unit : units) {
+            String at = "/grading/" + unit.name();
+            List<Sandbox.Mount> own = new ArrayList<>(List.of(
+                    new Sandbox.Mount(unit.submission(), at + "/src/student", false),
+                    new Sandbox.Mount(unit.tests(), at + "/src/tests", false),
+                    writable(unit.classes().resolve("student"), at + "/classes/student"),
+                    writable(unit.classes().resolve("tests"), at + "/classes/tests")));
+            if (unit.hidden().isPresent()) {
+                own.add(new Sandbox.Mount(unit.hidden().get(), at + "/src/hidden", false));
+                own.add(writable(unit.classes().resolve("hidden"), at + "/classes/hidden"));
+            }
+            own.forEach(m -> inside.put(m.outside(), sandbox.seen(m)));
+            mounts.addAll(own);
+        }
         List<String> args = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"));
         args.addAll(Sandbox.FIXED_LOCALE);
         args.addAll(List.of("-cp", sandbox.seen(libraries.get(0)), CompileJvm.class.getName()));
+        args.addAll(fields(units, base, inside::get));
+        Sandbox.Outcome run = sandbox.runJava(args, mounts, "", Duration.ofSeconds(limit), OUTPUT_LIMIT, OUTPUT_LIMIT);
+        Map<String, Optional<Compiled>> result = new LinkedHashMap<>();
+        parse(run.out(), units).forEach((name, steps) -> {
+            if (decided(steps)) {
+                result.put(name, Optional.of(new Compiled(steps)));
+            } else if (units.size() > 1) {
+                result.put(name, Optional.empty());
+            } else {
+                steps.put("student", new Step(false, List.of(whyUnfinished(run, limit))));
+                result.put(name, Optional.of(new Compiled(steps)));
+            }
+        });
+        return result;
+    }
+
+    /**
+     * The compiler's arguments for {@code units}, four per step (see {@link CompileJvm}), with each
+     * folder as the compiler sees it through {@code seen}.
+     */
+    private static List<String> fields(List<Unit> units, String base, Function<Path, String> seen) {
+        List<String> fields = new ArrayList<>();
         for (Unit unit : units) {
-            String at = "/grading/" + unit.name();
-            Sandbox.Mount src = new Sandbox.Mount(unit.submission(), at + "/src/student", false);
-            Sandbox.Mount testSrc = new Sandbox.Mount(unit.tests(), at + "/src/tests", false);
-            Sandbox.Mount studentOut = writable(unit.classes().resolve("student"), at + "/classes/student");
-            Sandbox.Mount testsOut = writable(unit.classes().resolve("tests"), at + "/classes/tests");
-            mounts.addAll(List.of(src, testSrc, studentOut, testsOut));
-            args.addAll(List.of(unit.name() + "/student", sandbox.seen(src), sandbox.seen(studentOut), base,
-                    unit.name() + "/tests", sandbox.seen(testSrc), sandbox.seen(testsOut),
-                    base + File.pathSeparator + sandbox.seen(studentOut)));
+            String student = seen.apply(unit.classes().resolve("student"));
+            String tests = seen.apply(unit.classes().resolve("tests"));
+            fields.addAll(List.of(unit.name() + "/student", seen.apply(unit.submission()), student, base,
+                    unit.name() + "/tests", seen.apply(unit.tests()), tests, base + File.pathSeparator + student));
             if (unit.hidden().isPresent()) {
-                Sandbox.Mount hiddenSrc = new Sandbox.Mount(unit.hidden().get(), at + "/src/hidden", false);
-                Sandbox.Mount hiddenOut = writable(unit.classes().resolve("hidden"), at + "/classes/hidden");
-                mounts.addAll(List.of(hiddenSrc, hiddenOut));
-                args.addAll(List.of(unit.name() + "/hidden", sandbox.seen(hiddenSrc), sandbox.seen(hiddenOut),
-                        base + File.pathSeparator + sandbox.seen(studentOut) + File.pathSeparator
-                                + sandbox.seen(testsOut)));
+                fields.addAll(List.of(unit.name() + "/hidden", seen.apply(unit.hidden().get()),
+                        seen.apply(unit.classes().resolve("hidden")),
+                        base + File.pathSeparator + student + File.pathSeparator + tests));
             }
         }
-        long limit = Math.max(1, Math.min(DEADLINE.toSeconds(), limitSeconds));
-        Sandbox.Outcome run = sandbox.runJava(args, mounts, "", Duration.ofSeconds(limit), OUTPUT_LIMIT, OUTPUT_LIMIT);
+        return fields;
+    }
+
+    /** Each unit's steps, as the compiler's output reports them. */
+    private static Map<String, Map<String, Step>> parse(String output, List<Unit> units) {
         Map<String, Map<String, Step>> byUnit = new LinkedHashMap<>();
         units.forEach(u -> byUnit.put(u.name(), new LinkedHashMap<>()));
-        Map<String, Step> current = null;
-        for (String line : run.out().split("\n")) {
+        Step current = null;
+        for (String line : output.split("\n")) {
             if (line.startsWith("STEP ")) {
                 String[] f = line.split(" ");
                 int slash = f[1].lastIndexOf('/');
-                current = slash < 0 ? null : byUnit.get(f[1].substring(0, slash));
-                if (current != null) {
-                    current.put(f[1].substring(slash + 1), new Step(f.length > 2 && f[2].equals("ok"), new ArrayList<>()));
+                Map<String, Step> steps = slash < 0 ? null : byUnit.get(f[1].substring(0, slash));
+                current = steps == null ? null : new Step(f.length > 2 && f[2].equals("ok"), new ArrayList<>());
+                if (steps != null) {
+                    steps.put(f[1].substring(slash + 1), current);
                 }
-            } else if (line.startsWith("E ") && current != null && !current.isEmpty()) {
-                List<Step> steps = new ArrayList<>(current.values());
-                steps.get(steps.size() - 1).errors().add(ResultLines.unescape(line.substring(2)));
+            } else if (line.startsWith("E ") && current != null) {
+                current.errors().add(ResultLines.unescape(line.substring(2)));
             }
         }
-        Map<String, Optional<Compiled>> result = new LinkedHashMap<>();
-        for (Unit unit : units) {
-            Map<String, Step> steps = byUnit.get(unit.name());
-            // A hidden step the process did not reach counts as not compiled, as it would alone.
-            boolean decided = steps.containsKey("tests") || steps.values().stream().anyMatch(s -> !s.ok());
-            if (decided) {
-                result.put(unit.name(), Optional.of(new Compiled(steps)));
-            } else if (units.size() > 1) {
-                result.put(unit.name(), Optional.empty());
-            } else {
-                steps.put("student", new Step(false, List.of(whyUnfinished(run, limit))));
-                result.put(unit.name(), Optional.of(new Compiled(steps)));
-            }
-        }
-        return result;
+        return byUnit;
+    }
+
+    /**
+     * True if the compiler got far enough for a verdict: the tests were compiled, or a step
+     * failed. A hidden step the process did not reach counts as not compiled, as it would alone.
+     */
+    private static boolean decided(Map<String, Step> steps) {
+        return steps.containsKey("tests") || steps.values().stream().anyMatch(s -> !s.ok());
     }
 
     /** Why the compiler process did not finish, for the student: its limit, or its last words. */
