@@ -32,6 +32,9 @@ public final class Grade {
               --no-sandbox      grade someone else's work without bubblewrap (unsafe: their code runs
                                 as you, with your files and network); only your own exercises/ are
                                 graded without it unasked
+              --gradescope-bundle ZIP  write a Gradescope autograder to ZIP: setup.sh, run_autograder,
+                                the grader, the exercises' stubs and tests, and --hidden's tests; its
+                                whole grading's limit is --deadline (default: 480 s, inside Gradescope's 10 min)
               --write-stubs     make exercises/*/src from solutions/*/src
               --check-stubs     exit 1 if exercises/*/src differ from what solutions/*/src make
             """;
@@ -66,6 +69,7 @@ public final class Grade {
         String expect = null;
         boolean noSandbox = false;
         Path classFolder = null;
+        Path bundle = null;
         int jobs = Runtime.getRuntime().availableProcessors();
         List<String> exercises = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -97,6 +101,7 @@ public final class Grade {
                 case "--no-sandbox" -> noSandbox = true;
                 case "--class" -> classFolder = project.resolve(value(args, ++i, a));
                 case "--jobs" -> jobs = positive(a, value(args, ++i, a), "students");
+                case "--gradescope-bundle" -> bundle = project.resolve(value(args, ++i, a));
                 case "-h", "--help" -> {
                     System.out.print(USAGE);
                     return 0;
@@ -108,6 +113,14 @@ public final class Grade {
                     exercises.add(a.endsWith("/") ? a.substring(0, a.length() - 1) : a);
                 }
             }
+        }
+        if (bundle != null) {
+            long limit = deadline == 0 ? GradescopeBundle.DEFAULT_DEADLINE_SECONDS : deadline;
+            GradescopeBundle.Contents c = GradescopeBundle.write(project, bundle, java.util.Optional.ofNullable(hidden), limit);
+            System.out.printf(java.util.Locale.ROOT, "Wrote %s (%.1f MiB): setup.sh, run_autograder, the grader with "
+                    + "%d jars, the stubs and tests of %d exercises, %d hidden test files; each grading stops at %d s%n",
+                    shown(project, bundle), c.bytes() / 1048576.0, c.jars(), c.exercises(), c.hiddenFiles(), limit);
+            return 0;
         }
         if (!Files.isDirectory(work)) {
             throw new IllegalArgumentException("no folder " + work + " to grade");

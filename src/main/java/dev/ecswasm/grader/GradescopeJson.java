@@ -13,12 +13,18 @@ final class GradescopeJson {
     private GradescopeJson() {}
 
     static String render(Report report) {
+        return render(report, "");
+    }
+
+    /** As {@link #render(Report)}, with {@code note} (when not empty) on the lines before the summary in {@code output}. */
+    static String render(Report report, String note) {
         StringBuilder b = new StringBuilder();
         b.append("{\n");
         b.append("  \"score\": ").append(report.earned()).append(",\n");
         b.append("  \"max_score\": ").append(report.possible()).append(",\n");
         b.append("  \"execution_time\": ").append(String.format(Locale.ROOT, "%.1f", report.seconds())).append(",\n");
-        b.append("  \"output\": ").append(string(summary(report))).append(",\n");
+        b.append("  \"output\": ").append(string(note.isEmpty() ? summary(report) : note + "\n" + summary(report)))
+                .append(",\n");
         b.append("  \"visibility\": \"visible\",\n");
         b.append("  \"tests\": [");
         String separator = "\n";
@@ -40,6 +46,11 @@ final class GradescopeJson {
         }
         b.append("\n  ]\n}\n");
         return b.toString();
+    }
+
+    /** A result with no grade: score 0, no test, and {@code why} as its output (the grading could not be done). */
+    static String failure(String why) {
+        return "{\n  \"score\": 0,\n  \"output\": " + string(why) + ",\n  \"visibility\": \"visible\",\n  \"tests\": []\n}\n";
     }
 
     private static String summary(Report report) {

@@ -66,8 +66,11 @@ final class Sandbox {
 
     private static boolean probe() {
         try {
+            // With the options runJava uses, not only the namespaces: a bubblewrap older than 0.8 (Ubuntu
+            // 22.04 has 0.6.1) lacks --disable-userns, and would fail every child while a bare probe said yes.
             Process p = new ProcessBuilder("bwrap", "--ro-bind", "/", "/", "--unshare-all", "--unshare-user",
-                    "--die-with-parent", "true").redirectErrorStream(true).start();
+                    "--die-with-parent", "--new-session", "--clearenv", "--size", "1048576", "--tmpfs", "/tmp",
+                    "--disable-userns", "true").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
