@@ -119,7 +119,7 @@ final class ClassGrading {
         Optional<Path> work = work(student, exercises);
         if (work.isEmpty()) {
             return new Row(name, Optional.empty(), "not laid out like solutions/ (NN-name/src/...) or a copy of the "
-                    + "course (exercises/NN-name/src/..., or one folder holding it): nothing to grade");
+                    + "course (exercises/NN-name/src/... in it or in its one folder): nothing to grade");
         }
         Path studentOut = out.resolve(name);
         try {
