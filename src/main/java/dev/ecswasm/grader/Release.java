@@ -36,7 +36,8 @@ final class Release {
             "demo-cds", "exercises/", "notebooks/", "rust-plugin/", "src/main/", "src/test/");
 
     /** In an exercise, only its README, its stubs and its graded tests. */
-    private static final Pattern EXERCISE_FILE = Pattern.compile("exercises/(README\\.md|[^/]+/(README\\.md|src/.+|test/.+))");
+    private static final Pattern EXERCISE_FILE =
+            Pattern.compile("exercises/(README\\.md|[^/]+/(README\\.md|src/.+|test/.+))");
 
     /** Instructor-only inside {@link #TOP}: the wrong solutions, hidden tests, and every test that needs them. */
     private static final List<String> INSTRUCTOR_ONLY = List.of(
@@ -68,11 +69,14 @@ final class Release {
     static boolean released(String path) {
         boolean top = TOP.stream().anyMatch(t -> t.endsWith("/") ? path.startsWith(t) : path.equals(t));
         boolean exercise = !path.startsWith("exercises/") || EXERCISE_FILE.matcher(path).matches();
-        return top && exercise && INSTRUCTOR_ONLY.stream().noneMatch(i -> i.endsWith("/") ? path.startsWith(i) : path.equals(i));
+        boolean instructorOnly = INSTRUCTOR_ONLY.stream()
+                .anyMatch(i -> i.endsWith("/") ? path.startsWith(i) : path.equals(i));
+        return top && exercise && !instructorOnly;
     }
 
-    /** Writes the release of {@code project} into {@code out} (new, or an empty folder), saying what it did on {@code say}. */
-    static void write(Path project, Path out, boolean git, PrintStream say) {
+    /** Writes the release of {@code project} into the new (or empty) folder {@code release}; says so on {@code say}. */
+    static void write(Path project, Path release, boolean git, PrintStream say) {
+        Path out = release.toAbsolutePath().normalize();
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !isEmptyFolder(out)) {
             throw new IllegalArgumentException(out + " already exists and is not an empty folder: a release is "
                     + "written into a new folder");
@@ -80,7 +84,7 @@ final class Release {
         List<String> tracked = lines(git(project, "ls-files", "-z"));
         List<String> untracked = lines(git(project, "ls-files", "-z", "--others", "--exclude-standard")).stream()
                 .filter(Release::released).toList();
-        Path parent = out.toAbsolutePath().getParent();
+        Path parent = out.getParent();
         Path part;
         try {
             Files.createDirectories(parent);
