@@ -26,8 +26,9 @@ import java.util.stream.Stream;
 /**
  * {@code ./grade --class DIR}: every student folder under {@code DIR} graded on its own (each
  * exercise in its own sandbox, as {@link Grader} does), several students at a time, into a
- * gradebook. A student folder is laid out like {@code solutions/} ({@code NN-name/src/...}) or is
- * a clone of the course ({@code exercises/NN-name/src/...}); any other folder gets a row saying so.
+ * gradebook. A student folder is laid out like {@code solutions/} ({@code NN-name/src/...}), or is
+ * a copy of the course ({@code exercises/NN-name/src/...}: a clone, or a release a student worked
+ * in), or holds one such copy (an unpacked zip); any other folder gets a row saying so.
  */
 final class ClassGrading {
     private ClassGrading() {}
@@ -37,10 +38,13 @@ final class ClassGrading {
 
     /**
      * The folder of {@code student} that holds its {@code NN-name/src} folders, or empty when it has
-     * none of {@code exercises} in either accepted layout.
+     * none of {@code exercises} in an accepted layout: the folder itself, its {@code exercises/},
+     * or, when it holds one folder (as a zip of the course unpacks), that folder's {@code exercises/}.
      */
     static Optional<Path> work(Path student, List<String> exercises) {
-        for (Path candidate : List.of(student, student.resolve("exercises"))) {
+        List<Path> candidates = new ArrayList<>(List.of(student, student.resolve("exercises")));
+        onlyFolder(student).ifPresent(only -> candidates.add(only.resolve("exercises")));
+        for (Path candidate : candidates) {
             for (String e : exercises) {
                 if (Files.isDirectory(candidate.resolve(e).resolve("src"), LinkOption.NOFOLLOW_LINKS)
                         && !Files.isSymbolicLink(candidate)) {
@@ -49,6 +53,18 @@ final class ClassGrading {
             }
         }
         return Optional.empty();
+    }
+
+    /** The one folder in {@code student}, not counting hidden ones and the __MACOSX a Mac's zip adds. */
+    private static Optional<Path> onlyFolder(Path student) {
+        try (Stream<Path> children = Files.list(student)) {
+            List<Path> folders = children.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !p.getFileName().toString().startsWith(".")
+                            && !p.getFileName().toString().equals("__MACOSX")).limit(2).toList();
+            return folders.size() == 1 ? Optional.of(folders.get(0)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -135,8 +151,8 @@ final class ClassGrading {
         String name = student.getFileName().toString();
         Optional<Path> work = work(student, exercises);
         if (work.isEmpty()) {
-            return new Row(name, Optional.empty(), "not laid out like solutions/ (NN-name/src/...) or a clone of the "
-                    + "course (exercises/NN-name/src/...): nothing to grade");
+            return new Row(name, Optional.empty(), "not laid out like solutions/ (NN-name/src/...) or a copy of the "
+                    + "course (exercises/NN-name/src/... in it or in its one folder): nothing to grade");
         }
         Path studentOut = out.resolve(name);
         try {

@@ -18,7 +18,8 @@ public final class Grade {
               exercise          an exercise folder's name, e.g. 01-entity-ids (default: all of them)
               --work DIR        the working copy whose NN-name/src is graded (default: exercises)
               --class DIR       grade every student folder under DIR (each laid out like solutions/,
-                                or a clone of the course with exercises/NN-name/src), into
+                                or a copy of the course with exercises/NN-name/src, or a folder
+                                holding one such copy, as a zip unpacks), into
                                 OUT/gradebook.csv and OUT/students/NAME/
               --jobs N          students graded at a time with --class (default: the cores here)
               --hidden DIR      an instructor's hidden tests, DIR/NN-name/**/*.java; they count, and
@@ -35,6 +36,10 @@ public final class Grade {
               --gradescope-bundle ZIP  write a Gradescope autograder to ZIP: setup.sh, run_autograder,
                                 the grader, the exercises' stubs and tests, and --hidden's tests; its
                                 whole grading's limit is --deadline (default: 480 s, inside Gradescope's 10 min)
+              --release OUT     write the students' copy of the course into the new folder OUT: no
+                                solutions/, no wrong solutions, no hidden tests, a README for students
+              --git             with --release: make OUT a git repository with one commit (a GitHub
+                                Classroom template can start from it)
               --write-stubs     make exercises/*/src from solutions/*/src
               --check-stubs     exit 1 if exercises/*/src differ from what solutions/*/src make
             """;
@@ -70,18 +75,20 @@ public final class Grade {
         boolean noSandbox = false;
         Path classFolder = null;
         Path bundle = null;
+        Path release = null;
+        boolean git = false;
         int jobs = Runtime.getRuntime().availableProcessors();
         List<String> exercises = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--write-stubs" -> {
-                    System.out.println("wrote " + Stubs.write(project.resolve("solutions"), project.resolve("exercises"))
+                    System.out.println("wrote " + Stubs.write(solutions(project), project.resolve("exercises"))
                             + " stub files from solutions/ into exercises/");
                     return 0;
                 }
                 case "--check-stubs" -> {
-                    List<String> problems = Stubs.differences(project.resolve("solutions"), project.resolve("exercises"));
+                    List<String> problems = Stubs.differences(solutions(project), project.resolve("exercises"));
                     problems.forEach(System.err::println);
                     System.out.println(problems.isEmpty() ? "the stubs in exercises/ are what solutions/ makes"
                             : problems.size() + " stub file(s) out of date: run ./grade --write-stubs");
@@ -102,6 +109,8 @@ public final class Grade {
                 case "--class" -> classFolder = project.resolve(value(args, ++i, a));
                 case "--jobs" -> jobs = positive(a, value(args, ++i, a), "students");
                 case "--gradescope-bundle" -> bundle = project.resolve(value(args, ++i, a));
+                case "--release" -> release = project.resolve(value(args, ++i, a));
+                case "--git" -> git = true;
                 case "-h", "--help" -> {
                     System.out.print(USAGE);
                     return 0;
@@ -120,6 +129,13 @@ public final class Grade {
             System.out.printf(java.util.Locale.ROOT, "Wrote %s (%.1f MiB): setup.sh, run_autograder, the grader with "
                     + "%d jars, the stubs and tests of %d exercises, %d hidden test files; each grading stops at %d s%n",
                     shown(project, bundle), c.bytes() / 1048576.0, c.jars(), c.exercises(), c.hiddenFiles(), limit);
+            return 0;
+        }
+        if (git && release == null) {
+            throw new IllegalArgumentException("--git goes with --release OUT");
+        }
+        if (release != null) {
+            Release.write(project, release, git, System.out);
             return 0;
         }
         if (!Files.isDirectory(work)) {
@@ -184,6 +200,16 @@ public final class Grade {
             return 1;
         }
         return 0;
+    }
+
+    /** The reference solutions, which a students' release does not have. */
+    private static Path solutions(Path project) {
+        Path solutions = project.resolve("solutions");
+        if (!Files.isDirectory(solutions)) {
+            throw new IllegalArgumentException("there is no solutions/ folder here: the stubs are made from the "
+                    + "reference solutions, which only the instructor's copy of the course has");
+        }
+        return solutions;
     }
 
     private static String value(String[] args, int i, String option) {
