@@ -54,6 +54,9 @@ final class Release {
             "src/test/java/dev/ecswasm/grader/UnifiedDiffTest.java",
             // Checks the committed stubs against solutions/.
             "src/test/java/dev/ecswasm/grader/StubsTest.java",
+            // Grade solutions/, a wrong solution and a hostile submission.
+            "src/test/java/dev/ecswasm/grader/GradescopeBundleTest.java",
+            "src/test/java/dev/ecswasm/grader/CompileServerTest.java",
             // Proves a release holds none of solutions/: it reads them.
             "src/test/java/dev/ecswasm/grader/ReleaseTest.java");
 
