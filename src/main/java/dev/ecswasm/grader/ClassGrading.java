@@ -194,7 +194,7 @@ final class ClassGrading {
             Report report = new Grader(options.withWork(pending.work()).withOut(out)).grade();
             Folders.write(out.resolve("summary.md"), MarkdownReport.render(report));
             Folders.write(out.resolve("results.json"), GradescopeJson.render(report));
-            if (pending.inputs().isPresent() && StoredGrade.storable(report)) {
+            if (pending.inputs().isPresent() && StoredGrade.storable(report, options.deadlineSeconds())) {
                 StoredGrade.write(out, pending.inputs().get(), report);
             }
             return new Row(name, Optional.of(report), "", false);

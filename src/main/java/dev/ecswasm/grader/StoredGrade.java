@@ -147,10 +147,14 @@ final class StoredGrade {
 
     /**
      * True if {@code report} may be reused: no exercise says the grader itself did not grade it
-     * (its deadline had passed, or it failed on the exercise), since grading again may give more.
+     * (its deadline had passed, or it failed on the exercise), and the grading ended well before
+     * its deadline ({@code deadlineSeconds}, 0 for none), so no run was cut short by it: grading
+     * again may give more.
      */
-    static boolean storable(Report report) {
-        return report.exercises().stream().noneMatch(e -> e.problem().startsWith("not graded:"));
+    static boolean storable(Report report, long deadlineSeconds) {
+        // The grader gives a run the deadline's whole seconds left, so one cut by it ends within a second of it.
+        boolean beforeDeadline = deadlineSeconds == 0 || report.seconds() < deadlineSeconds - 2;
+        return beforeDeadline && report.exercises().stream().noneMatch(e -> e.problem().startsWith("not graded:"));
     }
 
     private static boolean same(Path file, String text) throws IOException {

@@ -252,6 +252,19 @@ class ClassGradingTest {
     }
 
     @Test
+    @DisplayName("a grade the grader's own deadline or failure cut short is not stored: grading again may give more")
+    void aGradeCutShortIsNotStored() {
+        TestOutcome test = new TestOutcome("a.BTest", "one", "one", "1.1", 2, true, "", false);
+        Report whole = new Report(List.of(new ExerciseGrade("01-a", List.of(test), "")), 12.3);
+        Report late = new Report(List.of(new ExerciseGrade("01-a", List.of(test.failedWith("not graded")),
+                "not graded: the grading's deadline of 10 s had passed before this exercise")), 10.2);
+        assertTrue(StoredGrade.storable(whole, 0));
+        assertTrue(StoredGrade.storable(whole, 60));
+        assertFalse(StoredGrade.storable(whole, 13), "ended within a second of the deadline: a run may have been cut");
+        assertFalse(StoredGrade.storable(late, 0));
+    }
+
+    @Test
     @DisplayName("a synthetic class of every kind (solutions, stubs, wrong, hostile, a missing exercise, a wrong layout, both layouts): every gradebook row as expected, and a re-run skips them all")
     void aSyntheticClass() throws Exception {
         gradeSyntheticClass(8, 2);
