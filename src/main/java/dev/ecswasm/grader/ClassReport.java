@@ -97,16 +97,16 @@ final class ClassReport {
             b.append("The ").append(Math.min(LOWEST, tasks.size())).append(" tasks the fewest students earned:\n\n");
             b.append("| exercise | task | points | earned by |\n|---|---|---:|---|\n");
             for (TaskCount t : lowest(tasks)) {
-                b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s |%n", MarkdownReport.cell(t.exercise()), MarkdownReport.cell(t.task()),
-                        t.points(), share(t.earnedBy(), t.graded())));
+                b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s |%n", MarkdownReport.cell(t.exercise()),
+                        MarkdownReport.cell(t.task()), t.points(), share(t.earnedBy(), t.graded())));
             }
         }
         b.append("\n## By exercise\n\n");
         b.append("| exercise | points | earned by | mean points | with a problem (does not compile, refused, missing) |\n"
                 + "|---|---:|---|---:|---:|\n");
         for (ExerciseCount e : exercises(rows)) {
-            b.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %d |%n", MarkdownReport.cell(e.exercise()), e.points(),
-                    share(e.earnedBy(), e.graded()), e.meanPoints(), e.withProblem()));
+            b.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %d |%n", MarkdownReport.cell(e.exercise()),
+                    e.points(), share(e.earnedBy(), e.graded()), e.meanPoints(), e.withProblem()));
         }
         b.append("\n## By task\n");
         String exercise = null;

@@ -54,7 +54,8 @@ final class StoredGrade {
         }
         int endLine = text.lastIndexOf('\n', text.length() - 2) + 1;
         List<String> end = fields(text.substring(endLine, text.length() - 1));
-        if (end == null || end.size() != 2 || !end.get(0).equals("end") || !end.get(1).equals(sha256(text.substring(0, endLine)))) {
+        if (end == null || end.size() != 2 || !end.get(0).equals("end")
+                || !end.get(1).equals(sha256(text.substring(0, endLine)))) {
             return Optional.empty();
         }
         String[] lines = text.substring(FIRST.length() + 1, endLine).split("\n", -1);
@@ -247,7 +248,8 @@ final class StoredGrade {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JDK has no SHA-256", e);
         }
