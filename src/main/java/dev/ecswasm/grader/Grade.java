@@ -20,8 +20,11 @@ public final class Grade {
               --class DIR       grade every student folder under DIR (each laid out like solutions/,
                                 or a copy of the course with exercises/NN-name/src, or a folder
                                 holding one such copy, as a zip unpacks), into
-                                OUT/gradebook.csv and OUT/students/NAME/
+                                OUT/gradebook.csv, OUT/class.md, OUT/class.html and
+                                OUT/students/NAME/; a student whose submission is unchanged
+                                since the last run into OUT is not graded again
               --jobs N          students graded at a time with --class (default: the cores here)
+              --regrade         with --class: grade every student again, changed or not
               --hidden DIR      an instructor's hidden tests, DIR/NN-name/**/*.java; they count, and
                                 only their names and results are shown
               --out DIR         where the reports go (default: target/grading)
@@ -73,6 +76,7 @@ public final class Grade {
         int deadline = 0;
         String expect = null;
         boolean noSandbox = false;
+        boolean regrade = false;
         Path classFolder = null;
         Path bundle = null;
         Path release = null;
@@ -111,6 +115,7 @@ public final class Grade {
                 case "--gradescope-bundle" -> bundle = project.resolve(value(args, ++i, a));
                 case "--release" -> release = project.resolve(value(args, ++i, a));
                 case "--git" -> git = true;
+                case "--regrade" -> regrade = true;
                 case "-h", "--help" -> {
                     System.out.print(USAGE);
                     return 0;
@@ -138,6 +143,9 @@ public final class Grade {
             Release.write(project, release, git, System.out);
             return 0;
         }
+        if (regrade && classFolder == null) {
+            throw new IllegalArgumentException("--regrade goes with --class DIR: one working copy is always graded");
+        }
         if (!Files.isDirectory(work)) {
             throw new IllegalArgumentException("no folder " + work + " to grade");
         }
@@ -164,12 +172,14 @@ public final class Grade {
                 throw new IllegalArgumentException("no folder " + classFolder + " of student folders");
             }
             long start = System.nanoTime();
-            List<ClassGrading.Row> rows = ClassGrading.grade(options, classFolder, out, jobs, System.err);
+            List<ClassGrading.Row> rows = ClassGrading.grade(options, classFolder, out, jobs, regrade, System.err);
             long ungradable = rows.stream().filter(r -> r.report().isEmpty()).count();
-            System.out.printf(java.util.Locale.ROOT, "Graded %d students (%d could not be graded) in %.1f s, %d at a "
-                    + "time%s: %s%n", rows.size(), ungradable, (System.nanoTime() - start) / 1e9, jobs,
+            long skipped = rows.stream().filter(ClassGrading.Row::reused).count();
+            System.out.printf(java.util.Locale.ROOT, "%d students: %d graded, %d unchanged since the last run so "
+                    + "skipped, %d could not be graded; %.1f s, %d at a time%s: %s, %s%n", rows.size(),
+                    rows.size() - skipped - ungradable, skipped, ungradable, (System.nanoTime() - start) / 1e9, jobs,
                     options.sandboxed() ? ", each exercise sandboxed" : ", NOT SANDBOXED",
-                    shown(project, out.resolve("gradebook.csv")));
+                    shown(project, out.resolve("gradebook.csv")), shown(project, out.resolve("class.html")));
             return 0;
         }
         System.out.println("Grading " + shown(project, work) + "/ with the tests in exercises/*/test"

@@ -71,7 +71,8 @@ public final class GradescopeAutograder {
         if (Files.isDirectory(source.resolve("hidden"))) {
             options = options.withHidden(source.resolve("hidden"));
         }
-        Optional<Path> work = ClassGrading.work(submission, new Grader(options).exerciseNames());
+        Optional<Path> work = ClassGrading.work(submission, new Grader(options).exerciseNames())
+                .map(ClassGrading.Work::folder);
         List<String> notes = new ArrayList<>();
         notes.add(options.sandboxed() ? "Sandbox: bubblewrap (no network, none of the autograder's files)."
                 : "NOT SANDBOXED: bubblewrap cannot make a sandbox in this container, so the grader ran as with "

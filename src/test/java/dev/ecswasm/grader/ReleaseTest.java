@@ -206,10 +206,10 @@ class ReleaseTest {
         TestFolders.copyTree(release, klass.resolve("bob/course-main"));
         Files.createDirectories(klass.resolve("bob/__MACOSX"));
         assertEquals(klass.resolve("bob/course-main/exercises"),
-                ClassGrading.work(klass.resolve("bob"), List.of("01-entity-ids")).orElseThrow());
+                ClassGrading.work(klass.resolve("bob"), List.of("01-entity-ids")).orElseThrow().folder());
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         ClassGrading.grade(Grader.Options.of(PROJECT, PROJECT).withExercises(List.of("01-entity-ids")), klass,
-                tmp.resolve("class-out"), 2, new PrintStream(progress, true, StandardCharsets.UTF_8));
+                tmp.resolve("class-out"), 2, false, new PrintStream(progress, true, StandardCharsets.UTF_8));
         Map<String, String> book = Files.readAllLines(tmp.resolve("class-out/gradebook.csv")).stream().skip(1)
                 .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(',')), l -> l));
         assertTrue(book.get("alice").startsWith("alice,graded,18,"), book::toString);
