@@ -57,9 +57,9 @@ final class CompileServer implements AutoCloseable {
     /**
      * What the server answered: its {@code STEP} and {@code E} lines, and whether the answer is
      * whole; when it is not (the limit passed, the process died), the lines are those it wrote
-     * before, each step in them complete.
+     * before, each step in them complete, and {@code timedOut} says whether the limit passed.
      */
-    record Answer(String lines, boolean whole) {}
+    record Answer(String lines, boolean whole, boolean timedOut) {}
 
     /**
      * Sends one request, its fields made by {@code fields} from the way the server sees a folder,
@@ -88,10 +88,10 @@ final class CompileServer implements AutoCloseable {
                 String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (line == null || line.equals(END_OF_OUTPUT) || answer.length() > ANSWER_LIMIT) {
                     stop();
-                    return Optional.of(new Answer(completeSteps(answer.toString()), false));
+                    return Optional.of(new Answer(completeSteps(answer.toString()), false, line == null));
                 }
                 if (line.equals(CompileJvm.DONE)) {
-                    return Optional.of(new Answer(answer.toString(), true));
+                    return Optional.of(new Answer(answer.toString(), true, false));
                 }
                 answer.append(line).append('\n');
             }

@@ -65,10 +65,24 @@ final class SandboxedCompile {
             Optional<CompileServer.Answer> answer = server.get().compile(seen -> fields(units, base, seen),
                     Duration.ofSeconds(limit));
             if (answer.isPresent()) {
-                // Steps the server finished are its verdict; an exercise it did not finish is compiled again alone.
+                // Steps the server finished are its verdict. It compiles in order, so when its time ran out
+                // it was on the first exercise without a verdict: that one could not finish. Any other
+                // exercise it did not finish is compiled again alone.
                 Map<String, Optional<Compiled>> result = new LinkedHashMap<>();
-                parse(answer.get().lines(), units).forEach((name, steps) -> result.put(name,
-                        decided(steps) ? Optional.of(new Compiled(steps)) : Optional.empty()));
+                boolean blamed = !answer.get().timedOut();
+                for (Map.Entry<String, Map<String, Step>> e : parse(answer.get().lines(), units).entrySet()) {
+                    if (decided(e.getValue())) {
+                        result.put(e.getKey(), Optional.of(new Compiled(e.getValue())));
+                    } else if (!blamed) {
+                        blamed = true;
+                        e.getValue().put("student", new Step(false, List.of("the compiler could not finish on your "
+                                + "code: it was stopped after " + limit + " s" + (limit < DEADLINE.toSeconds()
+                                        ? " (the whole grading's deadline)" : ""))));
+                        result.put(e.getKey(), Optional.of(new Compiled(e.getValue())));
+                    } else {
+                        result.put(e.getKey(), Optional.empty());
+                    }
+                }
                 return result;
             }
         }
