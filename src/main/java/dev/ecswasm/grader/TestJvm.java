@@ -37,8 +37,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * signed with the run's key (see {@link ResultChannel}); what the student's code prints goes to
  * standard error, after a signed line that says which exercise's tests print from there on. When
  * an exercise's tests are done, a signed line {@code section:NAME} says so, and whether any of them
- * ended abnormally (a timeout, a {@link VirtualMachineError}): a thread still spinning or a heap
- * still full may then hold back the exercises after it, so the grader runs theirs again alone.
+ * ended abnormally (a timeout, a {@link VirtualMachineError} other than a stack overflow): a thread
+ * still spinning or a heap still full may then hold back the exercises after it, so the grader
+ * runs theirs again alone.
  * Every test runs under the timeout in a thread of its own, so a loop that never checks for
  * interruption still fails just its test.
  */
@@ -157,10 +158,14 @@ public final class TestJvm {
             }
         }
 
-        /** A timeout or a VM error (out of memory, stack overflow) may outlive the test it ended. */
+        /**
+         * A timeout (its thread may spin on) or a VM error such as a full heap (its garbage may be
+         * kept) can outlive the test it ended; a stack overflow unwinds with its thread.
+         */
         private static boolean isAbnormal(Throwable t) {
             for (Throwable c = t; c != null; c = c.getCause()) {
-                if (c instanceof TimeoutException || c instanceof VirtualMachineError) {
+                if (c instanceof TimeoutException
+                        || c instanceof VirtualMachineError && !(c instanceof StackOverflowError)) {
                     return true;
                 }
             }

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -131,6 +133,54 @@ class ExercisesGradeTest {
                 v.getParent().getFileName() + "/" + v.getFileName(), () -> checkWrong(v)));
     }
 
+    /**
+     * The grade of a wrong solution. They are graded a round at a time, as one student would hand
+     * them in: round k holds the k-th wrong solution of every exercise that has one (the other
+     * exercises left out), so a round costs one compiler and one test JVM, not one per exercise.
+     */
+    private ExerciseGrade gradeOf(Path variant) throws IOException {
+        if (!wrongGrades.containsKey(variant)) {
+            int round = siblings(variant).indexOf(variant);
+            Path work = tmp.resolve("wrong-round-" + round);
+            List<String> exercises = new ArrayList<>();
+            Map<String, Path> graded = new LinkedHashMap<>();
+            for (Path exercise : Exercises.folders(WRONG)) {
+                List<Path> all = siblings(exercise.resolve("any"));
+                if (round < all.size()) {
+                    String name = exercise.getFileName().toString();
+                    withMistake(all.get(round), work.resolve(name));
+                    exercises.add(name);
+                    graded.put(name, all.get(round));
+                }
+            }
+            Report report = grade(work, exercises, tmp.resolve("out-round-" + round));
+            report.exercises().forEach(e -> wrongGrades.put(graded.get(e.name()), e));
+        }
+        return wrongGrades.get(variant);
+    }
+
+    private final Map<Path, ExerciseGrade> wrongGrades = new HashMap<>();
+
+    /** The wrong solutions of {@code variant}'s exercise, in order. */
+    private static List<Path> siblings(Path variant) throws IOException {
+        try (Stream<Path> children = Files.list(variant.getParent())) {
+            return children.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    /** Writes the reference solution of {@code variant}'s exercise, its mistake.diff applied, to {@code folder}. */
+    private static void withMistake(Path variant, Path folder) throws IOException {
+        String exercise = variant.getParent().getFileName().toString();
+        TestFolders.copyTree(PROJECT.resolve("solutions").resolve(exercise), folder);
+        String diff = Files.readString(variant.resolve("mistake.diff"), StandardCharsets.UTF_8);
+        for (Map.Entry<String, List<String>> file : UnifiedDiff.byFile(diff).entrySet()) {
+            Path target = folder.resolve(file.getKey());
+            String solution = Files.readString(target, StandardCharsets.UTF_8);
+            Files.writeString(target, UnifiedDiff.apply(solution, file.getValue(),
+                    variant.getFileName() + "/mistake.diff on " + file.getKey()), StandardCharsets.UTF_8);
+        }
+    }
+
     private void checkWrong(Path variant) throws IOException {
         String exercise = variant.getParent().getFileName().toString();
         Properties expect = new Properties();
@@ -140,17 +190,8 @@ class ExercisesGradeTest {
         List<String> fails = Arrays.stream(expect.getProperty("fails", "").split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList();
         assertFalse(fails.isEmpty(), () -> variant + "/expect.properties names no task in fails=");
-        Path work = tmp.resolve("wrong").resolve(variant.getFileName().toString());
-        TestFolders.copyTree(PROJECT.resolve("solutions").resolve(exercise), work.resolve(exercise));
-        String diff = Files.readString(variant.resolve("mistake.diff"), StandardCharsets.UTF_8);
-        for (Map.Entry<String, List<String>> file : UnifiedDiff.byFile(diff).entrySet()) {
-            Path target = work.resolve(exercise).resolve(file.getKey());
-            String solution = Files.readString(target, StandardCharsets.UTF_8);
-            Files.writeString(target, UnifiedDiff.apply(solution, file.getValue(),
-                    variant.getFileName() + "/mistake.diff on " + file.getKey()), StandardCharsets.UTF_8);
-        }
-        Report report = grade(work, List.of(exercise), tmp.resolve("out-" + variant.getFileName()));
-        ExerciseGrade grade = report.exercises().get(0);
+        ExerciseGrade grade = gradeOf(variant);
+        assertEquals(exercise, grade.name());
         assertEquals("", grade.problem(), () -> variant + " must compile: " + grade.problem());
         for (String task : fails) {
             List<TestOutcome> tests = grade.tests().stream().filter(t -> t.taskId().equals(task)).toList();
