@@ -54,9 +54,11 @@ final class Release {
             "src/test/java/dev/ecswasm/grader/UnifiedDiffTest.java",
             // Checks the committed stubs against solutions/.
             "src/test/java/dev/ecswasm/grader/StubsTest.java",
-            // Grade solutions/, a wrong solution and a hostile submission.
+            // Grade solutions/, wrong solutions and hostile submissions (SyntheticClass makes a class of them).
             "src/test/java/dev/ecswasm/grader/GradescopeBundleTest.java",
             "src/test/java/dev/ecswasm/grader/CompileServerTest.java",
+            "src/test/java/dev/ecswasm/grader/SyntheticClass.java",
+            "src/test/java/dev/ecswasm/grader/ClassGradingTest.java",
             // Proves a release holds none of solutions/: it reads them.
             "src/test/java/dev/ecswasm/grader/ReleaseTest.java");
 

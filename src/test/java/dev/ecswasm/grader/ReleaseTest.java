@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,30 @@ class ReleaseTest {
                 "exercises/06-plugin-through-chicory/test/exercises/hostfn/guest.wasm")), released.keySet()::toString);
         assertFalse(released.keySet().stream().anyMatch(p -> p.startsWith("target/") || p.startsWith(".ci/")),
                 "nothing built, no CI script");
+    }
+
+    @Test
+    @DisplayName("no released test source names a class the release leaves out, so the release's tests compile")
+    void releasedTestsNeedNothingLeftOut() throws IOException {
+        List<String> leftOut = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(PROJECT.resolve("src/test/java"))) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
+                String path = PROJECT.relativize(f).toString().replace(File.separatorChar, '/');
+                if (!Release.released(path)) {
+                    leftOut.add(f.getFileName().toString().replace(".java", ""));
+                }
+            });
+        }
+        assertFalse(leftOut.isEmpty(), "the release leaves out some tests");
+        for (Map.Entry<String, String> file : released.entrySet()) {
+            if (file.getKey().startsWith("src/test/java/")) {
+                String text = Files.readString(release.resolve(file.getKey()));
+                for (String name : leftOut) {
+                    assertFalse(Pattern.compile("\\b" + name + "\\b").matcher(text).find(),
+                            () -> file.getKey() + " uses " + name + ", which the release leaves out");
+                }
+            }
+        }
     }
 
     @Test

@@ -35,15 +35,19 @@ class SharedRunTest {
                 e -> e.tests().stream().collect(Collectors.toMap(TestOutcome::displayName, TestOutcome::passed))));
     }
 
+    /** What grading both exercises together came to, and how many processes it took. */
+    private record Together(Report report, int processes) {}
+
     /** Grades both exercises together, then each alone, and checks the grades agree test by test. */
-    private Report togetherAgreesWithAlone(String work) {
-        Report together = grader(work, List.of(), "together").grade();
+    private Together togetherAgreesWithAlone(String work) {
+        Grader grader = grader(work, List.of(), "together");
+        Report together = grader.grade();
         for (String exercise : List.of("01-first", "02-second")) {
             Report alone = grader(work, List.of(exercise), "alone-" + exercise).grade();
             assertEquals(results(alone).get(exercise), results(together).get(exercise),
                     work + ": " + exercise + " graded with the other exercise, and alone");
         }
-        return together;
+        return new Together(together, grader.processes());
     }
 
     @Test
@@ -59,19 +63,17 @@ class SharedRunTest {
     @Test
     @DisplayName("a test that times out leaves its thread spinning: the next exercise's failure is checked again alone")
     void spinningThreadIsNotBlamedOnTheNextExercise() {
-        Report report = togetherAgreesWithAlone("work-spin");
-        Map<String, Map<String, Boolean>> r = results(report);
+        Together together = togetherAgreesWithAlone("work-spin");
+        Map<String, Map<String, Boolean>> r = results(together.report());
         assertEquals(Map.of("twice doubles a positive number", true, "twice of zero is zero", false), r.get("01-first"));
         assertEquals(Map.of("shout capitalises and adds !", true, "shout of nothing is !", false), r.get("02-second"));
-        Grader grader = grader("work-spin", List.of(), "count");
-        grader.grade();
-        assertEquals(4, grader.processes(), "02-second failed after a timeout in the shared JVM: compiled and run again alone");
+        assertEquals(4, together.processes(), "02-second failed after a timeout in the shared JVM: compiled and run again alone");
     }
 
     @Test
     @DisplayName("an exercise that keeps the heap full costs the next one nothing: it is graded again alone, every point")
     void fullHeapIsNotBlamedOnTheNextExercise() {
-        Report report = togetherAgreesWithAlone("work-hog");
+        Report report = togetherAgreesWithAlone("work-hog").report();
         Map<String, Map<String, Boolean>> r = results(report);
         assertFalse(r.get("01-first").get("twice of zero is zero"));
         assertEquals(3, report.exercises().get(1).earned(), report.toString());
