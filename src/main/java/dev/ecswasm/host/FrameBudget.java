@@ -25,9 +25,9 @@ import java.util.Locale;
  * through here, so each level is charged for the largest frame of the module, not its own function's.
  *
  * <p>What a level is charged: an upper bound on what Chicory allocates for one frame (see
- * {@link #frameBytes}), plus, at each call, twice the shared operand stack's current array (the array and
- * the next doubling). Between two calls one function can push only what its own code pushes, which the
- * module's size bounds.
+ * {@link #frameBytes}), but at least {@link #MIN_LEVEL_BYTES}; plus, at each call, twice the shared operand
+ * stack's current array (the array and the next doubling). Between two calls one function can push only
+ * what its own code pushes, which the module's size bounds.
  */
 final class FrameBudget extends InterpreterMachine {
     /** StackFrame (~56 B), its ctrl-stack ArrayList and first array (~80 B), the call's CtrlFrame, array
@@ -37,6 +37,14 @@ final class FrameBudget extends InterpreterMachine {
     static final long BYTES_PER_LOCAL = 12;
     /** One block, loop, if or try_table nesting inside the frame: a CtrlFrame (~40 B) and its list slot, doubled. */
     static final long BYTES_PER_BLOCK = 64;
+
+    /**
+     * The least a level is charged, though a thin frame takes less heap: with the default 64 MiB that is at
+     * most 32,768 levels, which the default 64 MiB guest thread holds twice over (about 1 KB of JVM stack a
+     * level), so an interpreted guest recursing without end always meets this limit, not the stack: one
+     * outcome, whatever the JIT has made of the interpreter so far.
+     */
+    static final long MIN_LEVEL_BYTES = 2048;
 
     private final long limit;
     private final long largestFrame; // what each level is charged
@@ -56,8 +64,8 @@ final class FrameBudget extends InterpreterMachine {
         if (charged > limit) {
             throw new Watchdog.Exceeded("maxInterpreterFrameBytes", String.format(Locale.ROOT, "the guest's calls"
                     + " nested %,d deep in the interpreter, and one more would take its call frames past"
-                    + " maxInterpreterFrameBytes of %,d bytes (%,d bytes a level: the module's largest frame)",
-                    depth, limit, largestFrame));
+                    + " maxInterpreterFrameBytes of %,d bytes (%,d bytes a level: the module's largest frame, at least %,d)",
+                    depth, limit, largestFrame, MIN_LEVEL_BYTES));
         }
         used += largestFrame;
         depth++;
@@ -69,9 +77,9 @@ final class FrameBudget extends InterpreterMachine {
         }
     }
 
-    /** The largest frame any function of the instance's module can need: what each call level is charged. */
+    /** What each call level is charged: the largest frame any function of the module can need, at least the minimum. */
     static long largestFrame(Instance instance) {
-        long largest = FRAME_OVERHEAD;
+        long largest = MIN_LEVEL_BYTES;
         for (int f = 0; f < instance.functionCount(); f++) {
             FunctionType type = instance.type(instance.functionType(f));
             largest = Math.max(largest, frameBytes(type, instance.function(f)));
