@@ -5,10 +5,15 @@ import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.MStack;
 import com.dylibso.chicory.runtime.StackFrame;
 import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.FunctionBody;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionSection;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ImportSection;
 import com.dylibso.chicory.wasm.types.OpCode;
+import com.dylibso.chicory.wasm.types.TypeSection;
 import com.dylibso.chicory.wasm.types.ValType;
 import java.util.Deque;
 import java.util.Locale;
@@ -51,10 +56,11 @@ final class FrameBudget extends InterpreterMachine {
     private long used;               // bytes charged by the levels running now; only touched on the guest thread
     private int depth;
 
-    FrameBudget(Instance instance, long limit) {
+    /** @param largestFrame {@link #largestFrame(WasmModule)} of the instance's module, worked out once a module */
+    FrameBudget(Instance instance, long limit, long largestFrame) {
         super(instance);
         this.limit = limit;
-        this.largestFrame = largestFrame(instance);
+        this.largestFrame = largestFrame;
     }
 
     @Override
@@ -77,12 +83,24 @@ final class FrameBudget extends InterpreterMachine {
         }
     }
 
-    /** What each call level is charged: the largest frame any function of the module can need, at least the minimum. */
-    static long largestFrame(Instance instance) {
+    /**
+     * What each call level is charged: the largest frame any function of the module can need, imports
+     * included, at least the minimum. It reads every function body once: a few ms for the bundled plugin, so
+     * {@link PluginModule} keeps it.
+     */
+    static long largestFrame(WasmModule module) {
         long largest = MIN_LEVEL_BYTES;
-        for (int f = 0; f < instance.functionCount(); f++) {
-            FunctionType type = instance.type(instance.functionType(f));
-            largest = Math.max(largest, frameBytes(type, instance.function(f)));
+        TypeSection types = module.typeSection();
+        ImportSection imports = module.importSection();
+        for (int i = 0; i < imports.importCount(); i++) {
+            if (imports.getImport(i) instanceof FunctionImport function) {
+                largest = Math.max(largest, frameBytes(types.getType(function.typeIndex()), null));
+            }
+        }
+        FunctionSection functions = module.functionSection();
+        for (int f = 0; f < functions.functionCount(); f++) {
+            FunctionBody body = module.codeSection().getFunctionBody(f);
+            largest = Math.max(largest, frameBytes(functions.getFunctionType(f, types), body));
         }
         return largest;
     }

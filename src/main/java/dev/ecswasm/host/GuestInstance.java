@@ -63,8 +63,10 @@ final class GuestInstance {
             builder.withMachineFactory(module.compiled());
         } else {
             builder.withUnsafeExecutionListener(watchdog); // fuel and the deadline, per instruction
+            // and the heap its frames hold, within maxInterpreterFrameBytes
             long frameBytes = linker.maxInterpreterFrameBytes();
-            builder.withMachineFactory(instance -> new FrameBudget(instance, frameBytes)); // frames stay within it
+            long largestFrame = module.largestInterpreterFrame();
+            builder.withMachineFactory(instance -> new FrameBudget(instance, frameBytes, largestFrame));
         }
         return builder;
     }
