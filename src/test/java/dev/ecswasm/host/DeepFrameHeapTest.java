@@ -28,9 +28,13 @@ import org.junit.jupiter.api.Test;
  * <p>The heap is JVM-wide, so this runs in a JVM of its own with {@code -Xmx256m}.
  */
 class DeepFrameHeapTest {
-    /** The neighbour's deadline, and the margin past it within which its trap must arrive. */
+    /**
+     * The neighbour's deadline, and the margin past it within which its trap must arrive: the heap no longer
+     * fills, so the margin is only for a loaded machine's scheduling (725 ms for a 200 ms deadline was the
+     * worst in 17 runs beside two busy loops on 2 cores).
+     */
     static final long NEIGHBOUR_DEADLINE_MILLIS = 200;
-    static final long MARGIN_MILLIS = 500;
+    static final long MARGIN_MILLIS = 1_000;
 
     @Test
     void deepFatFramesMeetTheFrameLimitAndLeaveTheHeapAndOtherHostsDeadlinesIntact() throws Exception {
