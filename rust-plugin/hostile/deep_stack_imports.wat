@@ -6,6 +6,8 @@
 ;; Chicory's glue, never inside a manager call, so this guest does not reliably reach the host code
 ;; it aims at; AllOrNothingTest forces an Error at every point of those calls instead.
 ;; expect: trap
+;; The interpreter's frame budget (at least 2 KiB a level) stops it first, at 32,767 levels:
+;; expect interpreter: trap limit maxInterpreterFrameBytes
 (module
   (import "env" "host_create_entity" (func $create (result i32)))
   (import "env" "host_destroy_entity" (func $destroy (param i32)))

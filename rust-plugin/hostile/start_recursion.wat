@@ -1,6 +1,8 @@
 ;; A start function that calls itself forever: instantiation meets Chicory's call-depth limit (or,
 ;; on a small guest-thread stack, the JVM's), and build() fails as a PluginTrap, no thread left.
 ;; expect: build trap containing "call stack exhausted"
+;; The interpreter's frame budget stops it first on the default stack (a small stack runs out before it):
+;; expect interpreter: build trap limit maxInterpreterFrameBytes
 (module
   (import "env" "host_create_entity" (func $create (result i32)))
   (memory 1)

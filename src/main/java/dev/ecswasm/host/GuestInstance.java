@@ -47,8 +47,9 @@ final class GuestInstance {
 
     /**
      * A Chicory instance builder for {@code module} against {@code linker}, compiled or interpreted
-     * (then with the watchdog counting instructions). Compiling happens here, before any guest code
-     * runs, so it does not count against a deadline. The instance gets a fresh WASI, a memory capped at
+     * (then with the watchdog counting instructions and a {@link FrameBudget} bounding the heap its
+     * frames hold). Compiling happens here, before any guest code runs, so it does not count against
+     * a deadline. The instance gets a fresh WASI, a memory capped at
      * {@link Limits#maxMemoryPages()} and a table of its own, as parsed, capped at
      * {@link Limits#maxTableElements()}: nothing an earlier instance did carries over.
      */
@@ -62,6 +63,10 @@ final class GuestInstance {
             builder.withMachineFactory(module.compiled());
         } else {
             builder.withUnsafeExecutionListener(watchdog); // fuel and the deadline, per instruction
+            // and the heap its frames hold, within maxInterpreterFrameBytes
+            long frameBytes = linker.maxInterpreterFrameBytes();
+            long largestFrame = module.largestInterpreterFrame();
+            builder.withMachineFactory(instance -> new FrameBudget(instance, frameBytes, largestFrame));
         }
         return builder;
     }

@@ -33,16 +33,22 @@ import java.util.Objects;
  * @param maxNameBytesTotal the most UTF-8 bytes all the world's names may add up to: {@code host_add_name}
  *                        traps before storing a name that would take the total past it (a replaced name
  *                        counts only the difference)
+ * @param maxInterpreterFrameBytes the most JVM heap one call's frames may hold in {@link ExecutionMode#INTERPRETER}
+ *                        (which keeps every frame's locals on the heap): a call that would nest one level past it
+ *                        traps, before the frame is allocated; each level is counted as the module's largest frame,
+ *                        at least 2 KiB ({@link FrameBudget}). Compiled code keeps its frames on the guest thread's stack
  */
 public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes,
                      int maxEntities, int maxTableElements, int maxLocals, int maxOutputBytes, int maxEdges,
-                     int maxNameBytesTotal) {
+                     int maxNameBytesTotal, long maxInterpreterFrameBytes) {
 
     /** The default table size and locals a function: enough for any rustc or clang output seen here. */
     public static final int DEFAULT_MAX_TABLE_ELEMENTS = 100_000;
     public static final int DEFAULT_MAX_LOCALS = 10_000;
     /** The tail of each output stream kept by default: 64 KiB. */
     public static final int DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024;
+    /** The interpreter frames one call may hold by default: 64 MiB, a quarter of a 256 MiB heap. */
+    public static final long DEFAULT_MAX_INTERPRETER_FRAME_BYTES = 64L * 1024 * 1024;
 
     public Limits {
         Objects.requireNonNull(callDeadline, "callDeadline");
@@ -67,6 +73,9 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
             throw new IllegalArgumentException("maxEdges and maxNameBytesTotal must not be negative: " + maxEdges
                     + ", " + maxNameBytesTotal);
         }
+        if (maxInterpreterFrameBytes < 1) {
+            throw new IllegalArgumentException("maxInterpreterFrameBytes must be positive: " + maxInterpreterFrameBytes);
+        }
     }
 
     /** Chicory's own ceilings (WasmLimits.MAX_TABLE_ENTRIES, MAX_FUNCTION_LOCALS): a limit cannot go past them. */
@@ -74,6 +83,13 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
     static final int LOCALS_CEILING = 50_000;
     /** The largest tail a stream may keep: 64 MiB, so two kept streams stay a small part of a heap. */
     private static final int MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+
+    /** The first ten limits, with the default interpreter frames. */
+    public Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes, int maxEntities,
+                  int maxTableElements, int maxLocals, int maxOutputBytes, int maxEdges, int maxNameBytesTotal) {
+        this(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements, maxLocals,
+                maxOutputBytes, maxEdges, maxNameBytesTotal, DEFAULT_MAX_INTERPRETER_FRAME_BYTES);
+    }
 
     /** The first five limits, with the defaults for the rest. */
     public Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes, int maxEntities) {
@@ -91,12 +107,12 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
     /**
      * 32 MiB of memory, 10 s a call, 5 billion interpreted instructions, 64 KiB names (16 MiB in all),
      * 100,000 entities, 1,000,000 edges, a table of up to 100,000 elements, 10,000 locals a function, the
-     * last 64 KiB of each output stream.
+     * last 64 KiB of each output stream, 64 MiB of interpreter frames a call.
      */
     public static Limits defaults() {
         return new Limits(512, Duration.ofSeconds(10), 5_000_000_000L, EnttApi.DEFAULT_MAX_NAME_BYTES,
                 EnttApi.DEFAULT_MAX_ENTITIES, DEFAULT_MAX_TABLE_ELEMENTS, DEFAULT_MAX_LOCALS, DEFAULT_MAX_OUTPUT_BYTES,
-                EnttApi.DEFAULT_MAX_EDGES, EnttApi.DEFAULT_MAX_NAME_BYTES_TOTAL);
+                EnttApi.DEFAULT_MAX_EDGES, EnttApi.DEFAULT_MAX_NAME_BYTES_TOTAL, DEFAULT_MAX_INTERPRETER_FRAME_BYTES);
     }
 
     /** The limits in words, e.g. {@code Limits[512 pages (32 MiB), 10 s deadline, ...]}. */
@@ -138,6 +154,8 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
         part(parts, unlike == null || maxLocals != unlike.maxLocals, count(maxLocals, "local") + " a function");
         part(parts, unlike == null || maxOutputBytes != unlike.maxOutputBytes,
                 "output kept: last " + bytes(maxOutputBytes) + " a stream");
+        part(parts, unlike == null || maxInterpreterFrameBytes != unlike.maxInterpreterFrameBytes,
+                bytes(maxInterpreterFrameBytes) + " of interpreter frames a call");
         return parts;
     }
 
@@ -176,51 +194,56 @@ public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstruct
 
     public Limits withMaxMemoryPages(int pages) {
         return new Limits(pages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
-                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal);
+                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal, maxInterpreterFrameBytes);
     }
 
     public Limits withCallDeadline(Duration deadline) {
         return new Limits(maxMemoryPages, deadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
-                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal);
+                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal, maxInterpreterFrameBytes);
     }
 
     public Limits withMaxInstructions(long instructions) {
         return new Limits(maxMemoryPages, callDeadline, instructions, maxNameBytes, maxEntities, maxTableElements,
-                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal);
+                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal, maxInterpreterFrameBytes);
     }
 
     public Limits withMaxNameBytes(int bytes) {
         return new Limits(maxMemoryPages, callDeadline, maxInstructions, bytes, maxEntities, maxTableElements,
-                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal);
+                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal, maxInterpreterFrameBytes);
     }
 
     public Limits withMaxEntities(int entities) {
         return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, entities, maxTableElements,
-                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal);
+                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal, maxInterpreterFrameBytes);
     }
 
     public Limits withMaxTableElements(int elements) {
         return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, elements,
-                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal);
+                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal, maxInterpreterFrameBytes);
     }
 
     public Limits withMaxLocals(int locals) {
         return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
-                locals, maxOutputBytes, maxEdges, maxNameBytesTotal);
+                locals, maxOutputBytes, maxEdges, maxNameBytesTotal, maxInterpreterFrameBytes);
     }
 
     public Limits withMaxOutputBytes(int bytes) {
         return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
-                maxLocals, bytes, maxEdges, maxNameBytesTotal);
+                maxLocals, bytes, maxEdges, maxNameBytesTotal, maxInterpreterFrameBytes);
     }
 
     public Limits withMaxEdges(int edges) {
         return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
-                maxLocals, maxOutputBytes, edges, maxNameBytesTotal);
+                maxLocals, maxOutputBytes, edges, maxNameBytesTotal, maxInterpreterFrameBytes);
     }
 
     public Limits withMaxNameBytesTotal(int bytes) {
         return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
-                maxLocals, maxOutputBytes, maxEdges, bytes);
+                maxLocals, maxOutputBytes, maxEdges, bytes, maxInterpreterFrameBytes);
+    }
+
+    public Limits withMaxInterpreterFrameBytes(long bytes) {
+        return new Limits(maxMemoryPages, callDeadline, maxInstructions, maxNameBytes, maxEntities, maxTableElements,
+                maxLocals, maxOutputBytes, maxEdges, maxNameBytesTotal, bytes);
     }
 }

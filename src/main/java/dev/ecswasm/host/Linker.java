@@ -115,6 +115,11 @@ final class Linker {
         return limits.maxTableElements();
     }
 
+    /** The heap one interpreted call's frames may hold. */
+    long maxInterpreterFrameBytes() {
+        return limits.maxInterpreterFrameBytes();
+    }
+
     /** The guest's memory, with its maximum capped at {@link Limits#maxMemoryPages()}. */
     Memory boundedMemory(MemoryLimits declared) {
         int max = Math.min(declared.maximumPages(), maxMemoryPages);

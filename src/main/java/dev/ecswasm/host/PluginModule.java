@@ -41,6 +41,7 @@ public final class PluginModule {
     private final List<long[]> declaredTables; // each table's {min, max} as parsed
     private final byte[] wasm; // a copy, matched against the build-time classes on first COMPILED use
     private Function<Instance, Machine> compiled; // made on first COMPILED use
+    private long largestFrame; // FrameBudget's charge a call level; worked out on first INTERPRETER use
 
     private PluginModule(byte[] wasm, String origin) {
         LocalsScan.check(wasm); // before Chicory's parser materialises every declared local
@@ -181,6 +182,14 @@ public final class PluginModule {
             compiled = BuildTimeMachine.forBytes(wasm).orElseGet(() -> MachineFactoryCompiler.compile(module));
         }
         return compiled;
+    }
+
+    /** What {@link FrameBudget} charges each interpreted call level of this module; worked out once. */
+    synchronized long largestInterpreterFrame() {
+        if (largestFrame == 0) {
+            largestFrame = FrameBudget.largestFrame(module);
+        }
+        return largestFrame;
     }
 
     @Override

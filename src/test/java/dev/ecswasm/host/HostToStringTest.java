@@ -13,7 +13,7 @@ class HostToStringTest {
     private static final String DEFAULT_LIMITS = "512 pages (32 MiB), 10 s deadline, 5,000,000,000 instructions"
             + " (interpreter), names up to 65,536 bytes, 16 MiB of names in all, 100,000 entities, 1,000,000 edges,"
             + " a table of up to 100,000 elements,"
-            + " 10,000 locals a function, output kept: last 64 KiB a stream";
+            + " 10,000 locals a function, output kept: last 64 KiB a stream, 64 MiB of interpreter frames a call";
 
     @Test
     void theBundledPluginSaysBundledPluginAndItsSizeNotAClasspathPath() {
@@ -43,10 +43,11 @@ class HostToStringTest {
                 .withMaxEdges(1).withMaxNameBytesTotal(1000);
         assertEquals("Limits[3 pages (192 KiB), 250 ms deadline, 1,000 instructions (interpreter), names up to 16 bytes"
                 + ", 1,000 bytes of names in all, 1 entity, 1 edge, a table of up to 100,000 elements, 10,000 locals a function,"
-                + " output kept: last 100 bytes a stream]", small.toString());
+                + " output kept: last 100 bytes a stream, 64 MiB of interpreter frames a call]", small.toString());
         assertEquals("Limits[1 page (64 KiB), 1 s deadline, 1 instruction (interpreter), names up to 1 byte"
                 + ", 1 byte of names in all, 0 entities, 0 edges, a table of up to 1 element, 1 local a function, output kept:"
-                + " last 1 byte a stream]", new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1, 1, 0, 1).toString());
+                + " last 1 byte a stream, 1 byte of interpreter frames a call]",
+                new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1, 1, 0, 1, 1).toString());
         assertEquals(new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1, 1, EnttApi.DEFAULT_MAX_EDGES,
                 EnttApi.DEFAULT_MAX_NAME_BYTES_TOTAL), new Limits(1, Duration.ofSeconds(1), 1, 1, 0, 1, 1, 1),
                 "the eight-limit constructor takes the default edges and bytes of all names");

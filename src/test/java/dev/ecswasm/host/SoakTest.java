@@ -276,9 +276,23 @@ class SoakTest {
         return honest(host);
     }
 
+    /**
+     * The honest call that shows the host usable. On the loop host it runs under the same 25 ms deadline,
+     * which a loaded machine can take from it before it starts (seen once in 17 runs beside two busy loops
+     * on 2 cores): that is the clock, not the host, so a deadline trap is tried again, up to 3 times; any
+     * other trap fails the round.
+     */
     private static String honest(WasmHost host) {
-        int result = host.callInt("honest");
-        return result == 1 ? null : "the honest call returned " + result;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                int result = host.callInt("honest");
+                return result == 1 ? null : "the honest call returned " + result;
+            } catch (PluginTrap trap) {
+                if (attempt == 3 || !trap.limit().equals(Optional.of("callDeadline"))) {
+                    throw trap;
+                }
+            }
+        }
     }
 
     /** The median round of each kind, in µs, in kind order. */
