@@ -169,16 +169,9 @@ class ExercisesGradeTest {
     }
 
     /** Writes the reference solution of {@code variant}'s exercise, its mistake.diff applied, to {@code folder}. */
-    private static void withMistake(Path variant, Path folder) throws IOException {
-        String exercise = variant.getParent().getFileName().toString();
-        TestFolders.copyTree(PROJECT.resolve("solutions").resolve(exercise), folder);
-        String diff = Files.readString(variant.resolve("mistake.diff"), StandardCharsets.UTF_8);
-        for (Map.Entry<String, List<String>> file : UnifiedDiff.byFile(diff).entrySet()) {
-            Path target = folder.resolve(file.getKey());
-            String solution = Files.readString(target, StandardCharsets.UTF_8);
-            Files.writeString(target, UnifiedDiff.apply(solution, file.getValue(),
-                    variant.getFileName() + "/mistake.diff on " + file.getKey()), StandardCharsets.UTF_8);
-        }
+    private static void withMistake(Path variant, Path folder) {
+        TestFolders.copyTree(PROJECT.resolve("solutions").resolve(variant.getParent().getFileName().toString()), folder);
+        SyntheticClass.applyMistake(variant, folder);
     }
 
     private void checkWrong(Path variant) throws IOException {

@@ -215,7 +215,7 @@ final class SyntheticClass {
     }
 
     /** The variant's {@code mistake.diff} applied to the reference solution copied to {@code exercise}. */
-    private static void applyMistake(Path variant, Path exercise) {
+    static void applyMistake(Path variant, Path exercise) {
         try {
             String diff = Files.readString(variant.resolve("mistake.diff"), StandardCharsets.UTF_8);
             for (Map.Entry<String, List<String>> file : UnifiedDiff.byFile(diff).entrySet()) {
