@@ -7,6 +7,10 @@
   notebooks/execute.py --write nb.ipynb ...   run every cell and save the fresh outputs in place
                                               (refused if a cell errs that is not tagged)
 
+A cell tagged `check` holds the prose to the output: `check("entity 1 is 01 00 00 00", expected,
+actual)` prints the claim with a check mark, or fails the cell (and so the run) when the output no
+longer says what the text says. A check cell that checks nothing fails too.
+
 Needs Debian's executor (apt-get install -y python3-nbclient; run it with /usr/bin/python3) and
 the kernel spec and jar under target/jupyter (any `mvn package` writes them). The kernel starts in
 the notebook's folder, so `%jars ../target/ecs-wasm-workbench-all.jar` finds the shaded jar.
@@ -30,6 +34,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JUPYTER_DIR = os.path.join(ROOT, "target", "jupyter")
 KERNEL = "java"
 ALLOWED_TAG = "raises-exception"
+# A cell tagged "check" holds the lesson's prose to its output with Workbench.check(...), each
+# claim that holds printed as a line starting with CHECKED; a claim that fails errs the cell.
+CHECK_TAG = "check"
+CHECKED = "\u2713 "
 
 # Text that changes from run to run and says nothing about the code: durations, identity hash codes.
 VOLATILE = [
@@ -83,16 +91,20 @@ def relative_paths(nb, folder):
 
 
 def errors(nb):
-    """(index, first source line, message) of each cell that failed and is not tagged to fail."""
+    """(index, first source line, message) of each cell that failed and is not tagged to fail, and
+    of each check cell that checked nothing (no line starting with CHECKED: a claim held)."""
     found = []
     for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code" or ALLOWED_TAG in cell.get("metadata", {}).get("tags", []):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.cell_type != "code" or ALLOWED_TAG in tags:
             continue
-        for out in cell.get("outputs", []):
-            if out.get("output_type") == "error":
-                first = (cell.source.strip().splitlines() or [""])[0]
-                found.append((index, first, f"{out.get('ename')}: {out.get('evalue')}".strip()))
-                break
+        first = (cell.source.strip().splitlines() or [""])[0]
+        failure = next((out for out in cell.get("outputs", []) if out.get("output_type") == "error"), None)
+        if failure is not None:
+            found.append((index, first, f"{failure.get('ename')}: {failure.get('evalue')}".strip()))
+        elif CHECK_TAG in tags and not any(line.startswith(CHECKED) for text in texts(cell)
+                                           for line in text.splitlines()):
+            found.append((index, first, "a check cell that printed no checked claim (call check(...))"))
     return found
 
 

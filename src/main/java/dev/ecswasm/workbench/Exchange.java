@@ -6,6 +6,7 @@ import dev.ecswasm.abi.AbiTrace.Crossing;
 import dev.ecswasm.abi.ArgKind;
 import dev.ecswasm.host.WasmHost;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +26,9 @@ import tech.tablesaw.api.Table;
  * running trace misses these read-only crossings), and frees its guest buffers with {@code guest_free}.
  */
 public final class Exchange implements Showable {
+    /** What the workbench writes into each buffer the guest allocates, before call 2: {@code AA}. */
+    static final byte FILL = (byte) 0xAA;
+
     /** The largest buffer an exchange lets the guest allocate: names and lists of a classroom's size. */
     public static final int MAX_CAP = 4096;
 
@@ -197,7 +201,11 @@ public final class Exchange implements Showable {
             int bytes = room * kind.elementSize;
             int address = host.callInt("guest_alloc", bytes);
             allocations.add(new int[] {address, bytes});
-            byte[] there = host.memory().read(address, bytes);
+            // A fresh heap buffer often holds zeros, and a NUL written over a zero would not show as a
+            // change: the workbench fills the buffer with a pattern first, so every byte call 2 writes does.
+            byte[] there = new byte[bytes];
+            Arrays.fill(there, FILL);
+            host.memory().write(address, there);
             steps.add(new ExchangeStep(steps.size() + 1, allocTitle, "guest_alloc(" + bytes + ") = " + HexDump.hex(
                     Integer.toUnsignedLong(address)), address, there, there, Optional.empty(),
                     kind.allocationNote(bytes, room, needed)));

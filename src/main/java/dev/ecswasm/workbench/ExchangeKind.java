@@ -117,7 +117,8 @@ enum ExchangeKind {
     /** What the allocation step did, and whether it is on purpose smaller than what call 1 asked. */
     String allocationNote(int bytes, int room, int needed) {
         String note = "the guest's allocator reserved " + bytes + (bytes == 1 ? " byte" : " bytes");
-        return room < needed ? note + ": room for " + room + ", fewer than the " + needed + " needed, on purpose"
+        note = room < needed ? note + ": room for " + room + ", fewer than the " + needed + " needed, on purpose"
                 : note + "; the host never allocates in guest memory";
+        return note + " (the workbench filled them with AA, so every byte the host writes shows)";
     }
 }

@@ -299,6 +299,19 @@ public final class Workbench {
         System.out.print(Tour.TEXT);
     }
 
+    // ---------------------------------------------------------------- lessons that check their prose
+
+    /**
+     * Holds a lesson's prose to its output: prints {@code claim} with a check mark when {@code actual}
+     * equals {@code expected}, and otherwise throws, so a notebook whose text stops matching what it
+     * shows fails its run. Numbers are compared by value ({@code 4} and {@code 4L} agree).
+     *
+     * @throws ProseMismatch when the output no longer says what the text says
+     */
+    public static void check(String claim, Object expected, Object actual) {
+        ProseCheck.check(claim, expected, actual);
+    }
+
     private static void load(PluginModule module, ExecutionMode mode) {
         unload();
         host = WasmHost.builder(module).mode(mode).manager(world()).echo(true).build();

@@ -2,6 +2,7 @@ package dev.ecswasm.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,6 +89,10 @@ class ExchangeTest {
             assertEquals(allocation.address(), copy.address(), "the copy goes into the buffer just allocated");
             assertEquals("host_get_name(1, " + HexDump.hex(copy.address()) + ", 4)", copy.guest());
             assertArrayEquals(bytes(0x42, 0x6F, 0x62, 0x00), copy.after());
+            assertArrayEquals(bytes(0xAA, 0xAA, 0xAA, 0xAA), copy.before(), "the workbench's fill, not the heap's leftovers");
+            for (int i = 0; i < 4; i++) {
+                assertNotEquals(copy.before()[i], copy.after()[i], "byte " + i + " written, the NUL too, shows as changed");
+            }
             Crossing crossing = copy.crossing().orElseThrow();
             assertEquals("#2 host_get_name(entity=1, buf=" + HexDump.hex(copy.address()) + ", cap=4) = 4, OK (0), write "
                     + HexDump.hex(copy.address()) + " +4", crossing.toString());

@@ -71,6 +71,16 @@ class NotebooksIT {
                 + "  cell 0 failed: EvalException: this cell is broken on purpose"), result.output);
     }
 
+    /** A check cell holds a lesson's prose to its output: a claim that no longer holds fails the run. */
+    @Test
+    void aProseClaimTheOutputContradictsFailsTheRun() throws Exception {
+        Result result = check(OWN.resolve("wrong-claim.ipynb"));
+        assertEquals(1, result.code, result.output);
+        assertTrue(result.output.contains("FAIL " + OWN.resolve("wrong-claim.ipynb") + " (stale or failing):\n"
+                + "  cell 3 failed: ProseMismatch: the text says entity 2 is stored as 02 00 00 00: it expects"
+                + " 02 00 00 00, but the output shows 01 00 00 00"), result.output);
+    }
+
     /** Cell 1 was committed saying 41; cell 2 prints a duration, which may differ freely. */
     @Test
     void aStaleCommittedOutputFailsTheRunAndADurationDoesNot() throws Exception {
