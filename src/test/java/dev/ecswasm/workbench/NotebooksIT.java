@@ -77,7 +77,7 @@ class NotebooksIT {
         Result result = check(OWN.resolve("wrong-claim.ipynb"));
         assertEquals(1, result.code, result.output);
         assertTrue(result.output.contains("FAIL " + OWN.resolve("wrong-claim.ipynb") + " (stale or failing):\n"
-                + "  cell 3 failed: ProseMismatch: the text says entity 2 is stored as 02 00 00 00: it expects"
+                + "  cell 3 failed: EvalException: the text says entity 2 is stored as 02 00 00 00: it expects"
                 + " 02 00 00 00, but the output shows 01 00 00 00"), result.output);
     }
 
