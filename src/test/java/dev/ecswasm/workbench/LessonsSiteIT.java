@@ -84,7 +84,7 @@ class LessonsSiteIT {
         try (var browser = new HeadlessChromium(chromium)) {
             for (Path page : pages) {
                 PageReport report = browser.open(page.toAbsolutePath());
-                report.problems().forEach(p -> problems.add(page + ": " + p));
+                report.problems(SITE).forEach(p -> problems.add(page + ": " + p));
                 Path notebook = Path.of("notebooks", page.getFileName().toString().replace(".html", ".ipynb"));
                 if (page.getParent().equals(SITE) && Files.exists(notebook)) {
                     int expected = svgPictures(notebook);
@@ -101,7 +101,8 @@ class LessonsSiteIT {
     /**
      * The checker can fail: a page with a picture of zero size, an SVG emptied as nbconvert 6.5's
      * sanitizer empties one, an SVG that does not decode, a script error, a console error, a fetch
-     * over the network and a dead link has each reported, and a good page beside it has nothing.
+     * over the network, a fetch from outside the site, a dead link and a link out of the site has
+     * each reported, and a good page beside it has nothing.
      */
     @Test
     void aBrokenPageIsReported(@TempDir Path folder) throws Exception {
@@ -115,15 +116,17 @@ class LessonsSiteIT {
                         + img("<svg this is not xml", "garbled")
                         + "<img src='http://127.0.0.1:9/remote.svg' alt='remote'>"
                         + "<a href='missing.html'>gone</a>"
+                        + "<a href='../'>outside</a>"
+                        + "<script src='../outside.js'></script>"
                         + "<script>console.error('planted', 42)</script>"
                         + "<script>throw new Error('planted script error')</script>"));
 
         try (var browser = new HeadlessChromium(chromium)) {
             PageReport good = browser.open(folder.resolve("good.html"));
-            assertEquals(List.of(), good.problems());
+            assertEquals(List.of(), good.problems(folder));
             assertEquals(2, good.pictures().size(), good.toString());
 
-            List<String> problems = browser.open(folder.resolve("broken.html")).problems();
+            List<String> problems = browser.open(folder.resolve("broken.html")).problems(folder);
             String all = String.join("\n", problems);
             System.out.println("reported for the planted page:\n" + all);
             for (String expected : List.of(
@@ -133,7 +136,9 @@ class LessonsSiteIT {
                     "logged console.error: planted 42",
                     "logged uncaught exception: Error: planted script error",
                     "fetched http://127.0.0.1:9/remote.svg: a page must work with no network",
-                    "links to " + folder.resolve("missing.html").toUri() + ", which does not exist")) {
+                    "fetched " + folder.resolveSibling("outside.js").toUri() + ", which is outside the site",
+                    "links to " + folder.resolve("missing.html").toUri() + ", which does not exist",
+                    "links to " + folder.getParent().toUri() + ", which is outside the site")) {
                 assertTrue(problems.contains(expected), "expected \"" + expected + "\" among:\n" + all);
             }
         }

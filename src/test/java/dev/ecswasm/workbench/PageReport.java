@@ -62,8 +62,12 @@ record PageReport(Path page, List<Picture> pictures, List<String> errors, List<S
         return List.copyOf(out);
     }
 
-    /** One line per thing wrong with the page; empty when it is fine. */
-    List<String> problems() {
+    /**
+     * One line per thing wrong with the page; empty when it is fine. What it fetches and links to
+     * must be files under {@code site}, so the site works wherever it is copied.
+     */
+    List<String> problems(Path site) {
+        Path root = site.toAbsolutePath().normalize();
         List<String> found = new ArrayList<>();
         for (int i = 0; i < pictures.size(); i++) {
             Picture p = pictures.get(i);
@@ -76,16 +80,27 @@ record PageReport(Path page, List<Picture> pictures, List<String> errors, List<S
             }
         }
         errors.forEach(e -> found.add("logged " + e));
-        fetched.stream().filter(url -> !url.startsWith("data:") && !url.startsWith("file:")).distinct()
-                .forEach(url -> found.add("fetched " + url + ": a page must work with no network"));
+        for (String url : fetched.stream().distinct().toList()) {
+            if (!url.startsWith("data:") && !url.startsWith("file:")) {
+                found.add("fetched " + url + ": a page must work with no network");
+            } else if (url.startsWith("file:") && !file(url).startsWith(root)) {
+                found.add("fetched " + url + ", which is outside the site");
+            }
+        }
         for (String link : links) {
             if (link.startsWith("file:")) {
-                Path target = Path.of(URI.create(link.replaceFirst("[?#].*", "")));
+                Path target = file(link);
                 if (!Files.exists(target)) {
                     found.add("links to " + link + ", which does not exist");
+                } else if (!target.startsWith(root)) {
+                    found.add("links to " + link + ", which is outside the site");
                 }
             }
         }
         return found;
+    }
+
+    private static Path file(String url) {
+        return Path.of(URI.create(url.replaceFirst("[?#].*", ""))).normalize();
     }
 }
