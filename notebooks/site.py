@@ -32,8 +32,6 @@ except ImportError as e:
     sys.exit(2)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-NOTEBOOKS = os.path.join(ROOT, "notebooks")
-EXERCISES = os.path.join(ROOT, "exercises")
 # Marks a folder this script wrote, so a re-run may empty it and no other folder is ever emptied.
 MARKER = ".lessons-site"
 
@@ -63,7 +61,8 @@ def svg_img(svg):
 
 
 def inline_svgs_to_imgs(markup):
-    """`markup` with each outermost <svg>...</svg> element made an <img> (nested ones ride along)."""
+    """`markup` with each outermost <svg>...</svg> element made an <img> (nested ones ride along),
+    and how many it made."""
     out, pos = [], 0
     while (start := SVG_OPEN.search(markup, pos)) is not None:
         depth, end = 0, None
@@ -81,7 +80,7 @@ def inline_svgs_to_imgs(markup):
         out.append(svg_img(markup[start.start():end]))
         pos = end
     out.append(markup[pos:])
-    return "".join(out)
+    return "".join(out), len(out) // 2
 
 
 def text_of(value):
@@ -99,18 +98,17 @@ def embed_pictures(nb):
                 data["text/html"] = svg_img(text_of(data.pop("image/svg+xml")))
                 count += 1
             elif "text/html" in data and SVG_OPEN.search(text_of(data["text/html"])):
-                before = text_of(data["text/html"])
-                data["text/html"] = inline_svgs_to_imgs(before)
-                count += len(SVG_OPEN.findall(before)) - len(SVG_OPEN.findall(data["text/html"]))
+                data["text/html"], made = inline_svgs_to_imgs(text_of(data["text/html"]))
+                count += made
     return count
 
 
-def numbered(folder, suffix):
-    """{"01": "01-name", ...} for the entries of `folder` named NN-name[suffix]."""
+def numbered(folder, suffix, inside=""):
+    """{"01": "01-name", ...} for the entries of `folder` named NN-name[suffix] (holding `inside`)."""
     found = {}
     for name in sorted(os.listdir(folder)):
-        m = re.fullmatch(r"(\d\d)-[^/]+", name)
-        if m and name.endswith(suffix):
+        m = re.fullmatch(r"(\d\d)-.+", name)
+        if m and name.endswith(suffix) and (not inside or os.path.isfile(os.path.join(folder, name, inside))):
             found[m.group(1)] = name[: len(name) - len(suffix)] if suffix else name
     return found
 
@@ -121,8 +119,8 @@ def title_of(markdown, fallback):
 
 
 class Site:
-    def __init__(self, out):
-        self.out = out
+    def __init__(self, out, notebooks, exercises):
+        self.out, self.notebooks, self.exercises = out, notebooks, exercises
         self.exporter = HTMLExporter(template_name="lab", sanitize_html=False,
                                      extra_loaders=[jinja2.DictLoader({"site.html.j2": TEMPLATE})],
                                      template_file="site.html.j2")
@@ -133,7 +131,7 @@ class Site:
             f.write(body)
 
     def lesson(self, name, exercise, ex_title):
-        nb = nbformat.read(os.path.join(NOTEBOOKS, name + ".ipynb"), as_version=4)
+        nb = nbformat.read(os.path.join(self.notebooks, name + ".ipynb"), as_version=4)
         title = title_of(text_of(nb.cells[0].source), name) if nb.cells else name
         pictures = embed_pictures(nb)
         nav = f"[All lessons](index.html) · [{ex_title}](exercises/{exercise}.html)"
@@ -142,7 +140,7 @@ class Site:
         return title, pictures
 
     def exercise(self, name, lessons):
-        with open(os.path.join(EXERCISES, name, "README.md"), encoding="utf-8") as f:
+        with open(os.path.join(self.exercises, name, "README.md"), encoding="utf-8") as f:
             text = f.read()
         # Its links to the notebooks go to their pages here.
         text = re.sub(r"\]\(\.\./\.\./notebooks/([^)/]+)\.ipynb\)",
@@ -198,19 +196,23 @@ def prepare(out):
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=os.path.join(ROOT, "target", "site"), metavar="DIR")
+    # Other lessons than the project's (the test renders a notebook of its own).
+    parser.add_argument("--notebooks", default=os.path.join(ROOT, "notebooks"), metavar="DIR")
+    parser.add_argument("--exercises", default=os.path.join(ROOT, "exercises"), metavar="DIR")
     args = parser.parse_args(argv[1:])
 
-    lessons = numbered(NOTEBOOKS, ".ipynb")
-    exercises = numbered(EXERCISES, "")
+    lessons = numbered(args.notebooks, ".ipynb")
+    exercises = numbered(args.exercises, "", "README.md")
     unpaired = sorted(set(lessons) ^ set(exercises))
     if unpaired:
-        print("every notebook NN-name.ipynb needs an exercise exercises/NN-other/ and back; unpaired: "
-              + ", ".join(lessons.get(n) or f"exercises/{exercises[n]}" for n in unpaired), file=sys.stderr)
+        print(f"each notebook NN-name.ipynb in {args.notebooks} needs an exercise NN-other/README.md in "
+              f"{args.exercises}, and each exercise a notebook; alone: "
+              + ", ".join(lessons.get(n) or exercises[n] for n in unpaired), file=sys.stderr)
         return 1
 
     out = os.path.abspath(args.out)
     prepare(out)
-    site = Site(out)
+    site = Site(out, args.notebooks, args.exercises)
     rows, pictures = [], 0
     for number in sorted(lessons):
         ex_title = site.exercise(exercises[number], set(lessons.values()))
@@ -218,8 +220,8 @@ def main(argv):
         rows.append((lessons[number], title, exercises[number], ex_title))
         pictures += count
     site.index(rows)
-    print(f"wrote {os.path.join(out, 'index.html')}: {len(rows)} lessons ({pictures} pictures) and "
-          f"{len(rows)} exercises")
+    print(f"wrote {os.path.join(out, 'index.html')}: lessons {len(rows)} (SVG pictures {pictures}), "
+          f"exercises {len(rows)}")
     return 0
 
 
