@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Renders the lessons as a static site from the committed, executed notebooks (no kernel runs).
 
-  notebooks/site.py [--out DIR]    (default target/site)
+  notebooks/site.py [--out DIR]    (default target/site; --notebooks DIR and --exercises DIR
+                                   render other lessons than the project's)
 
 writes DIR/index.html (the lessons in order, each with its exercise), one page per notebook
 (DIR/NN-name.html, with its tables and pictures) and one per exercise README

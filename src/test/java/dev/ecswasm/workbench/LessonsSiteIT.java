@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * from file:// in headless Chromium, shows every SVG picture of its notebook at a non-zero size,
  * logs no error, and fetches and links only files of the site that exist: no network.
  *
- * <p>An integration test (failsafe, in {@code mvn verify}) beside {@link NotebooksIT}: it needs
- * Debian's tools, not the build. Without nbconvert or Chromium it is skipped and says what to
+ * <p>An integration test (failsafe, in {@code mvn verify}) beside {@link NotebooksIT}, which like
+ * it needs Debian's tools (not the jar), and keeps a browser out of {@code mvn test}. Without
+ * nbconvert or Chromium it is skipped and says what to
  * install, unless {@code ECS_WASM_REQUIRE_NOTEBOOKS=1} (set by {@code .ci/run}) makes that a
  * failure. {@code -Dlessons.chromium=PATH} picks another browser, {@code -Dnotebooks.python=...}
  * another python.
