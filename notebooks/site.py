@@ -46,6 +46,7 @@ TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 """
 
 SVG_OPEN = re.compile(r"<svg\b", re.IGNORECASE)
+SVG_START_TAG = re.compile(r"<svg\b[^>]*>", re.IGNORECASE)
 SVG_TAG = re.compile(r"<(/?)svg\b[^>]*?(/?)>", re.IGNORECASE)
 TITLE = re.compile(r"<title>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
@@ -53,8 +54,10 @@ TITLE = re.compile(r"<title>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 def svg_img(svg):
     """An <img> showing the SVG document `svg` from a data: URI, its <title> as the alt text."""
     svg = svg.strip()
-    if "xmlns=" not in svg.split(">", 1)[0]:  # inline in HTML it may omit it; as an image it must not
-        svg = svg.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg"', 1)
+    tag = SVG_START_TAG.search(svg)  # after any <?xml ...?> prolog
+    if tag and "xmlns=" not in tag.group(0):  # inline in HTML it may omit it; as an image it must not
+        at = tag.start() + len("<svg")
+        svg = svg[:at] + ' xmlns="http://www.w3.org/2000/svg"' + svg[at:]
     title = TITLE.search(svg)
     alt = html.unescape(title.group(1)).strip() if title else "picture"
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
