@@ -33,7 +33,7 @@ final class Release {
      * does not have).
      */
     private static final List<String> TOP = List.of(".gitignore", "README.md", "pom.xml", "grade", "workbench",
-            "demo-cds", "exercises/", "notebooks/", "rust-plugin/", "src/main/", "src/test/");
+            "demo-cds", "docs/", "exercises/", "notebooks/", "rust-plugin/", "src/main/", "src/test/");
 
     /** In an exercise, only its README, its stubs and its graded tests. */
     private static final Pattern EXERCISE_FILE =
@@ -41,6 +41,8 @@ final class Release {
 
     /** Instructor-only inside {@link #TOP}: the wrong solutions, hidden tests, and every test that needs them. */
     private static final List<String> INSTRUCTOR_ONLY = List.of(
+            // The instructor's and the maintainers' pages: grading (it points at solutions/), CI, benchmarks.
+            "docs/grading.md", "docs/ci.md", "docs/benchmarks.md",
             // Each wrong solution is a diff of a reference solution: it shows the solution's lines.
             "src/test/resources/wrong-solutions/",
             // The hostile-submission gallery: its _hidden/ is a hidden test of exercise 1, and its

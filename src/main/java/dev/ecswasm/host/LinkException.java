@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The module cannot run on this host, found before anything of it runs: it imports something the
  * host does not offer (or with another signature), it declares more than a plugin may hold (see
- * {@link Limits} and the README's threat model), or its bytes are not a module Chicory accepts.
+ * {@link Limits} and docs/threat-model.md), or its bytes are not a module Chicory accepts.
  */
 public final class LinkException extends WorkbenchException {
     private final List<String> problems;

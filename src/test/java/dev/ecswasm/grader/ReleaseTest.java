@@ -141,12 +141,14 @@ class ReleaseTest {
                 "exercises/01-entity-ids/solution.md", "src/test/resources/wrong-solutions/01-entity-ids/x/mistake.diff",
                 "src/test/resources/hostile-submissions/_hidden/01-entity-ids/exercises/ids/EntityIdsHiddenTest.java",
                 "src/test/java/dev/ecswasm/grader/ExercisesGradeTest.java",
-                "src/test/java/dev/ecswasm/grader/ReleaseTest.java", "src/jmh/java/dev/ecswasm/bench/EcsBench.java")) {
+                "src/test/java/dev/ecswasm/grader/ReleaseTest.java", "src/jmh/java/dev/ecswasm/bench/EcsBench.java",
+                "docs/grading.md")) {
             assertFalse(Release.released(out), out + " must stay out");
         }
         for (String in : List.of("grade", "workbench", "pom.xml", "README.md", "exercises/README.md",
                 "exercises/01-entity-ids/README.md", "exercises/01-entity-ids/src/exercises/ids/EntityIds.java",
                 "exercises/01-entity-ids/test/exercises/ids/EntityIdsTest.java", "notebooks/01-entities-and-ids.ipynb",
+                "docs/glossary.md",
                 "src/test/java/dev/ecswasm/grader/GraderTest.java", "rust-plugin/src/lib.rs")) {
             assertTrue(Release.released(in), in + " must be released");
         }
@@ -162,9 +164,11 @@ class ReleaseTest {
         assertEquals(Release.studentReadme(), Files.readString(release.resolve("README.md")));
         Pattern link = Pattern.compile("\\]\\(([^)#\\s]+)[^)]*\\)");
         List<String> problems = new ArrayList<>();
-        // The READMEs a student reads (the template in the grader's resources is checked as README.md).
+        // The READMEs a student reads (the template in the grader's resources is checked as README.md),
+        // the pages of docs/ and the notebooks' text.
         for (String path : released.keySet().stream().filter(p -> p.equals("README.md")
-                || p.startsWith("exercises/") && p.endsWith("README.md")).toList()) {
+                || p.startsWith("exercises/") && p.endsWith("README.md") || p.startsWith("docs/")
+                || p.startsWith("notebooks/") && p.endsWith(".ipynb")).toList()) {
             String text = Files.readString(release.resolve(path));
             if (text.contains("solutions")) {
                 problems.add(path + " mentions solutions");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * depends on timing, so the test counts the kinds and asserts only what holds whatever the timing: the
  * application met its {@link OutOfMemoryError}; every call ended as one of the kinds the contract allows (its
  * deadline, a heap trap with the instance replaced or the host marked unusable, a refusal to start, or, as the
- * README's threat model says is not covered, a raw error while the heap was still full, after which the host
+ * threat model (docs/threat-model.md) says is not covered, a raw error while the heap was still full, after which the host
  * may refuse further calls as unusable); and once the
  * application lets go, each host (or a new one, if its trap said {@code HOST_UNUSABLE}) meets its deadline
  * within 500 ms and answers an honest call. The heap is JVM-wide, so this runs in a JVM of its own with
