@@ -54,6 +54,27 @@ class JShellScriptsTest {
         assertClean(List.of(COMMON, tour));
     }
 
+    /**
+     * One current world, reached one way: no variable {@code world} can go on pointing at the
+     * world {@code newWorld()} replaced. Typing the variable gets javac's plain answer.
+     */
+    @Test
+    void theCurrentWorldIsOnlyWorldCallNotAVariable(@TempDir Path dir) throws IOException {
+        Path lines = Files.writeString(dir.resolve("lines.jsh"), String.join("\n",
+                "int old = world().createEntity();",
+                "newWorld();",
+                "if (world().entityCount() != 0) throw new AssertionError(\"newWorld() is empty\");",
+                "world.createEntity();",
+                ""));
+
+        var problems = JShellScripts.run(List.of(COMMON, lines));
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertEquals(4, problems.get(0).line());
+        assertTrue(problems.get(0).why().startsWith("rejected: cannot find symbol"), problems.get(0).why());
+        assertTrue(problems.get(0).why().contains("variable world"), problems.get(0).why());
+    }
+
     @Test
     void aBrokenScriptIsCaughtWithItsNameAndLine() throws URISyntaxException {
         Path broken = Path.of(Objects.requireNonNull(getClass().getResource("/jshell/broken.jsh")).toURI());
