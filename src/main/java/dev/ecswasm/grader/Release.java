@@ -32,7 +32,7 @@ final class Release {
      * (the maintainers' measurements, whose "before" column builds a commit a one-commit release
      * does not have).
      */
-    private static final List<String> TOP = List.of(".gitignore", "README.md", "pom.xml", "grade", "workbench",
+    private static final List<String> TOP = List.of(".gitignore", ".mvn/", "README.md", "pom.xml", "grade", "workbench",
             "demo-cds", "exercises/", "notebooks/", "rust-plugin/", "src/main/", "src/test/");
 
     /** In an exercise, only its README, its stubs and its graded tests. */

@@ -144,7 +144,7 @@ class ReleaseTest {
                 "src/test/java/dev/ecswasm/grader/ReleaseTest.java", "src/jmh/java/dev/ecswasm/bench/EcsBench.java")) {
             assertFalse(Release.released(out), out + " must stay out");
         }
-        for (String in : List.of("grade", "workbench", "pom.xml", "README.md", "exercises/README.md",
+        for (String in : List.of("grade", "workbench", "pom.xml", ".mvn/jvm.config", "README.md", "exercises/README.md",
                 "exercises/01-entity-ids/README.md", "exercises/01-entity-ids/src/exercises/ids/EntityIds.java",
                 "exercises/01-entity-ids/test/exercises/ids/EntityIdsTest.java", "notebooks/01-entities-and-ids.ipynb",
                 "src/test/java/dev/ecswasm/grader/GraderTest.java", "rust-plugin/src/lib.rs")) {
