@@ -45,13 +45,51 @@ class JShellScriptsTest {
     /** What {@code tour()} tells a student to paste, pasted in order after the common script. */
     @Test
     void theTourRunsAsPrinted(@TempDir Path dir) throws IOException {
-        List<String> lines = Tour.TEXT.lines()
-                .filter(line -> line.startsWith("     "))
-                .map(String::strip)
-                .collect(Collectors.toList());
+        List<String> lines = tourLines();
         assertTrue(lines.size() >= 30, "the tour has lines to paste: " + lines.size());
         Path tour = Files.writeString(dir.resolve("tour.jsh"), String.join("\n", lines) + "\n");
         assertClean(List.of(COMMON, tour));
+    }
+
+    /**
+     * The tour pasted into the jshell tool as {@code ./workbench} starts it: every line shows
+     * something, and no result is cut. JShell cuts a long value to {@code "start ... end"}; to show
+     * this test would see such a cut, the last line asks for a long exchange again in JShell's own
+     * normal mode, where it is cut.
+     */
+    @Test
+    void theTourInTheToolShowsSomethingForEveryLineAndCutsNoResult() {
+        List<String> tour = tourLines();
+        List<String> input = new ArrayList<>(tour);
+        input.addAll(List.of("/set feedback normal", "exchangeName(bob, 2)"));
+
+        String out = WorkbenchTool.run(input);
+
+        // The prompt comes before each line is read, so what follows one prompt is one line's output.
+        String[] shown = out.split("jshell> ", -1);
+        assertTrue(shown.length >= input.size() + 1, () -> "fewer prompts than lines:\n" + out);
+        for (int i = 0; i < tour.size(); i++) {
+            String line = tour.get(i);
+            String output = shown[i + 1];
+            assertTrue(!output.isBlank(), () -> "the tour line shows nothing: " + line);
+            assertTrue(!output.contains(CUT), () -> "the tour line's result is cut (\"" + CUT + "\"): " + line
+                    + "\n" + output);
+            assertTrue(!output.contains("|  Error:") && !output.contains("|  Exception"),
+                    () -> "the tour line fails: " + line + "\n" + output);
+        }
+        String again = shown[tour.size() + 2];
+        assertTrue(again.contains(CUT), () -> "in JShell's normal mode the long exchange should be cut:\n" + again);
+    }
+
+    /** How the jshell tool marks a value it cut short: the start, this, the end. */
+    private static final String CUT = " ... ";
+
+    /** The lines tour() says to paste, in order. */
+    static List<String> tourLines() {
+        return Tour.TEXT.lines()
+                .filter(line -> line.startsWith("     "))
+                .map(String::strip)
+                .collect(Collectors.toList());
     }
 
     /**
