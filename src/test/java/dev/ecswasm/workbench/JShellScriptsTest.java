@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -65,20 +66,32 @@ class JShellScriptsTest {
 
         String out = WorkbenchTool.run(input);
 
-        // The prompt comes before each line is read, so what follows one prompt is one line's output.
+        // The prompt comes before each line is read, so what follows one prompt is that line, echoed
+        // (the input is no terminal), then its output.
         String[] shown = out.split("jshell> ", -1);
         assertTrue(shown.length >= input.size() + 1, () -> "fewer prompts than lines:\n" + out);
         for (int i = 0; i < tour.size(); i++) {
             String line = tour.get(i);
-            String output = shown[i + 1];
+            String output = withoutEcho(shown[i + 1], line);
             assertTrue(!output.isBlank(), () -> "the tour line shows nothing: " + line);
             assertTrue(!output.contains(CUT), () -> "the tour line's result is cut (\"" + CUT + "\"): " + line
                     + "\n" + output);
             assertTrue(!output.contains("|  Error:") && !output.contains("|  Exception"),
                     () -> "the tour line fails: " + line + "\n" + output);
         }
+        int children = tour.indexOf(tour.stream().filter(l -> l.startsWith("exchangeChildren(")).findFirst().orElseThrow());
+        assertTrue(Pattern.compile("result: \\[\\d+(, \\d+)+\\]").matcher(shown[children + 1]).find(),
+                () -> "the list exchange fetches real ids, more than one:\n" + shown[children + 1]);
         String again = shown[tour.size() + 2];
         assertTrue(again.contains(CUT), () -> "in JShell's normal mode the long exchange should be cut:\n" + again);
+    }
+
+    /** What the tool printed after a line, without its echo of the line. */
+    private static String withoutEcho(String shown, String line) {
+        int end = shown.indexOf('\n');
+        String first = end < 0 ? shown : shown.substring(0, end);
+        assertEquals(line, first.strip(), "the tool echoes each line after its prompt");
+        return end < 0 ? "" : shown.substring(end + 1);
     }
 
     /** How the jshell tool marks a value it cut short: the start, this, the end. */
