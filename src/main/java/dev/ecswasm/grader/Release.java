@@ -35,9 +35,9 @@ final class Release {
     private static final List<String> TOP = List.of(".gitignore", ".mvn/", "README.md", "pom.xml", "grade", "workbench",
             "demo-cds", "exercises/", "notebooks/", "rust-plugin/", "src/main/", "src/test/");
 
-    /** In an exercise, only its README, its stubs and its graded tests. */
+    /** In an exercise, only its README, its pom.xml (to open it in an IDE), its stubs and its graded tests. */
     private static final Pattern EXERCISE_FILE =
-            Pattern.compile("exercises/(README\\.md|[^/]+/(README\\.md|src/.+|test/.+))");
+            Pattern.compile("exercises/(README\\.md|[^/]+/(README\\.md|pom\\.xml|src/.+|test/.+))");
 
     /** Instructor-only inside {@link #TOP}: the wrong solutions, hidden tests, and every test that needs them. */
     private static final List<String> INSTRUCTOR_ONLY = List.of(

@@ -146,7 +146,8 @@ class ReleaseTest {
         }
         for (String in : List.of("grade", "workbench", "pom.xml", ".mvn/jvm.config", "README.md", "exercises/README.md",
                 "exercises/01-entity-ids/README.md", "exercises/01-entity-ids/src/exercises/ids/EntityIds.java",
-                "exercises/01-entity-ids/test/exercises/ids/EntityIdsTest.java", "notebooks/01-entities-and-ids.ipynb",
+                "exercises/01-entity-ids/test/exercises/ids/EntityIdsTest.java", "exercises/01-entity-ids/pom.xml",
+                "notebooks/01-entities-and-ids.ipynb",
                 "src/test/java/dev/ecswasm/grader/GraderTest.java", "rust-plugin/src/lib.rs")) {
             assertTrue(Release.released(in), in + " must be released");
         }
