@@ -11,8 +11,7 @@ import dev.ecswasm.workbench.*;
 // The facade: world(), plugin(), step(...), show(x), hexdump(ptr, len), tour(), ... unqualified.
 import static dev.ecswasm.workbench.Workbench.*;
 
-// The current world as a variable too, so show(world) reads naturally. newWorld() starts over:
-// write world = newWorld() to keep the variable on the new one.
-EnttManager world = world();
+// The current world is world(), and only that: no variable holds it, so after newWorld() nothing
+// can still point at the old one (world.createEntity() is "cannot find symbol"; write world()).
 
-System.out.println("ECS-Wasm Workbench: a world is ready and plugin() loads on first use. Try show(world); type tour() for what to try at each layer.");
+System.out.println("ECS-Wasm Workbench: a world is ready as world() and plugin() loads on first use. Try show(world()); type tour() for what to try at each layer.");

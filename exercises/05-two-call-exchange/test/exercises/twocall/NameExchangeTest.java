@@ -205,8 +205,9 @@ class NameExchangeTest {
 
     @Test
     @Task(id = "5.5", points = 1)
-    @DisplayName("an unknown entity answers 0 with INVALID_ENTITY, the null entity 0 with NULL_ENTITY; nothing written")
-    void unknownEntity() {
+    @DisplayName("getName answers 0 for an unknown entity (error INVALID_ENTITY) and for NULL_ENTITY, -1 (error"
+            + " NULL_ENTITY); nothing written")
+    void unknownOrNullEntityAnswersZeroWithItsError() {
         assertCall(UNKNOWN, 0, 0, 0, ErrorCode.INVALID_ENTITY, "getName(99, 0, 0): 99 is not an entity");
         assertCall(UNKNOWN, 16, 8, 0, ErrorCode.INVALID_ENTITY, "getName(99, 16, 8): 99 is not an entity");
         assertCall(NameExchange.NULL_ENTITY, 16, 8, 0, ErrorCode.NULL_ENTITY, "getName(NULL_ENTITY, 16, 8)");

@@ -32,12 +32,12 @@ final class Release {
      * (the maintainers' measurements, whose "before" column builds a commit a one-commit release
      * does not have).
      */
-    private static final List<String> TOP = List.of(".gitignore", "README.md", "pom.xml", "grade", "workbench",
-            "demo-cds", "docs/", "exercises/", "notebooks/", "rust-plugin/", "src/main/", "src/test/");
+    private static final List<String> TOP = List.of(".gitignore", ".mvn/", "README.md", "pom.xml", "grade",
+            "workbench", "demo-cds", "docs/", "exercises/", "notebooks/", "rust-plugin/", "src/main/", "src/test/");
 
-    /** In an exercise, only its README, its stubs and its graded tests. */
+    /** In an exercise, only its README, its pom.xml (to open it in an IDE), its stubs and its graded tests. */
     private static final Pattern EXERCISE_FILE =
-            Pattern.compile("exercises/(README\\.md|[^/]+/(README\\.md|src/.+|test/.+))");
+            Pattern.compile("exercises/(README\\.md|[^/]+/(README\\.md|pom\\.xml|src/.+|test/.+))");
 
     /** Instructor-only inside {@link #TOP}: the wrong solutions, hidden tests, and every test that needs them. */
     private static final List<String> INSTRUCTOR_ONLY = List.of(

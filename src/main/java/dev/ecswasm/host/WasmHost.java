@@ -323,16 +323,27 @@ public final class WasmHost implements AutoCloseable {
         return address;
     }
 
-    /** Reads the NUL-terminated UTF-8 string at {@code address} in guest memory. */
+    /**
+     * Reads the NUL-terminated UTF-8 string at {@code address} in guest memory.
+     *
+     * @throws IllegalArgumentException if {@code address} is outside guest memory, as a hex dump of it would be
+     * @throws WorkbenchException if no NUL follows before the end of guest memory
+     */
     public String readCString(int address) {
         GuestMemory memory = memory();
         long start = Integer.toUnsignedLong(address);
+        // Checked here, not left to the runtime: its own out-of-bounds error names no address.
+        if (start >= memory.size()) {
+            throw new IllegalArgumentException("address " + String.format("0x%08X", start)
+                    + " is outside guest memory (" + memory.size() + " bytes)");
+        }
         long end = start;
         while (end < memory.size() && memory.read((int) end, 1)[0] != 0) {
             end++;
         }
         if (end == memory.size()) {
-            throw new WorkbenchException("no NUL after " + String.format("0x%08X", address) + " in guest memory");
+            throw new WorkbenchException("no NUL from " + String.format("0x%08X", start)
+                    + " to the end of guest memory (" + memory.size() + " bytes): not a C string");
         }
         return new String(memory.read(address, (int) (end - start)), StandardCharsets.UTF_8);
     }

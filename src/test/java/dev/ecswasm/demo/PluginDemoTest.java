@@ -1,6 +1,7 @@
 package dev.ecswasm.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ class PluginDemoTest {
         int[] status = {-1};
         String out = Captured.stdout(() -> status[0] = PluginDemo.run(mode));
         assertEquals(0, status[0], out);
+        assertFalse(out.contains("\u001B"), "the demo prints no colour codes:\n" + out);
         String[] inOrder = {
                 "[Host Setup] WasmHost initialization complete.",
                 "--- Test: Running WASM Relationship Tests ---",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecswasm.WorkbenchException;
 import dev.ecswasm.abi.AbiTrace;
 import dev.ecswasm.ecs.EntityId;
 import dev.ecswasm.workbench.HexDump;
@@ -69,6 +70,30 @@ class WasmHostTest {
             assertEquals(buffer, copy.address());
             assertArrayEquals(new byte[] {'A', 'l', 'i', 'c', 'e', 0}, copy.after());
             host.call("guest_free", buffer, 6);
+        }
+    }
+
+    /** A bad pointer is refused by name, as a hex dump of it is, not by the runtime's own error. */
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void readCStringRefusesAPointerOutsideMemoryOrAStringWithoutItsNul(ExecutionMode mode) {
+        try (WasmHost host = host(mode)) {
+            long size = host.memory().size();
+
+            var outside = assertThrows(IllegalArgumentException.class, () -> host.readCString(0x7FFFFFF0));
+            assertEquals("address 0x7FFFFFF0 is outside guest memory (" + size + " bytes)", outside.getMessage());
+            var justPast = assertThrows(IllegalArgumentException.class, () -> host.readCString((int) size));
+            assertEquals(String.format("address 0x%08X is outside guest memory (%d bytes)", size, size),
+                    justPast.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> host.readCString(-1), "0xFFFFFFFF, not -1");
+
+            int last = (int) size - 3; // "abc" fills the last three bytes: no room for a NUL
+            host.memory().write(last, new byte[] {'a', 'b', 'c'});
+            var unterminated = assertThrows(WorkbenchException.class, () -> host.readCString(last));
+            assertEquals(String.format("no NUL from 0x%08X to the end of guest memory (%d bytes): not a C string",
+                    last, size), unterminated.getMessage());
+            host.memory().write((int) size - 1, new byte[] {0});
+            assertEquals("ab", host.readCString(last), "terminated on the last byte: read to it");
         }
     }
 
