@@ -6,7 +6,8 @@
 
 writes DIR/index.html (the lessons in order, each with its exercise), one page per notebook
 (DIR/NN-name.html, with its tables and pictures) and one per exercise README
-(DIR/exercises/NN-name.html). Every page works from file:// with no network: no CDN scripts, fonts
+(DIR/exercises/NN-name.html), and the pages of docs/ the lessons link, such as the glossary
+(DIR/docs/name.html, with the pages those link in turn). Every page works from file:// with no network: no CDN scripts, fonts
 or MathJax, and every SVG picture is an <img> with a data: URI.
 
 Needs Debian's nbconvert 6.5 (apt-get install -y --no-install-recommends python3-nbconvert; run it
@@ -122,9 +123,15 @@ def title_of(markdown, fallback):
     return m.group(1).strip() if m else fallback
 
 
+# A lesson's link to a page of docs/ (the glossary, say), and a link between two such pages.
+LESSON_DOC_LINK = re.compile(r"\]\(\.\./docs/([a-z0-9-]+)\.md(#[^)\s]*)?\)")
+DOC_DOC_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[^)\s]*)?\)")
+
+
 class Site:
-    def __init__(self, out, notebooks, exercises):
-        self.out, self.notebooks, self.exercises = out, notebooks, exercises
+    def __init__(self, out, notebooks, exercises, docs):
+        self.out, self.notebooks, self.exercises, self.docs = out, notebooks, exercises, docs
+        self.doc_pages = []  # the docs/ pages the lessons reach, in the order they were met
         self.exporter = HTMLExporter(template_name="lab", sanitize_html=False,
                                      extra_loaders=[jinja2.DictLoader({"site.html.j2": TEMPLATE})],
                                      template_file="site.html.j2")
@@ -138,6 +145,9 @@ class Site:
         nb = nbformat.read(os.path.join(self.notebooks, name + ".ipynb"), as_version=4)
         title = title_of(text_of(nb.cells[0].source), name) if nb.cells else name
         pictures = embed_pictures(nb)
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = LESSON_DOC_LINK.sub(lambda m: self.doc_link("docs/", m), text_of(cell.source))
         nav = f"[All lessons](index.html) · [{ex_title}](exercises/{exercise}.html)"
         nb.cells.insert(0, nbformat.v4.new_markdown_cell(nav))
         self.page(nb, title, name + ".html")
@@ -156,7 +166,29 @@ class Site:
         self.page(nb, title, os.path.join("exercises", name + ".html"))
         return title
 
+    def doc_link(self, prefix, m):
+        """The link to a docs/ page's HTML here; the page is rendered too (see doc_pages_reached)."""
+        if m.group(1) not in self.doc_pages:
+            self.doc_pages.append(m.group(1))
+        return f"]({prefix}{m.group(1)}.html{m.group(2) or ''})"
+
+    def doc_pages_reached(self):
+        """Renders every docs/ page a lesson links, and the pages those link, into docs/."""
+        done = 0
+        while done < len(self.doc_pages):
+            name = self.doc_pages[done]
+            done += 1
+            with open(os.path.join(self.docs, name + ".md"), encoding="utf-8") as f:
+                text = DOC_DOC_LINK.sub(lambda m: self.doc_link("", m), f.read())
+            nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("[All lessons](../index.html)"),
+                                                 nbformat.v4.new_markdown_cell(text)])
+            os.makedirs(os.path.join(self.out, "docs"), exist_ok=True)
+            self.page(nb, title_of(text, name), os.path.join("docs", name + ".html"))
+        return done
+
     def index(self, rows):
+        glossary = (' New words are explained in the <a href="docs/glossary.html">glossary</a>.'
+                    if "glossary" in self.doc_pages else "")
         items = "\n".join(
             f'<li><a href="{html.escape(lesson)}.html">{html.escape(title)}</a><br>\n'
             f'    Exercise: <a href="exercises/{html.escape(exercise)}.html">{html.escape(ex_title)}</a>'
@@ -176,7 +208,7 @@ code {{ background: #f4f4f4; padding: 0 0.2em; }}
 <body>
 <h1>ECS–Wasm Workbench: the lessons</h1>
 <p>Six notebooks, in order, as they were last run; each is followed by its exercise. Run a notebook
-yourself in Jupyter (Java kernel), then do the exercise and grade it from the project folder.</p>
+yourself in Jupyter (Java kernel), then do the exercise and grade it from the project folder.{glossary}</p>
 <ol>
 {items}
 </ol>
@@ -203,6 +235,7 @@ def main(argv):
     # Other lessons than the project's (the test renders a notebook of its own).
     parser.add_argument("--notebooks", default=os.path.join(ROOT, "notebooks"), metavar="DIR")
     parser.add_argument("--exercises", default=os.path.join(ROOT, "exercises"), metavar="DIR")
+    parser.add_argument("--docs", default=os.path.join(ROOT, "docs"), metavar="DIR")
     args = parser.parse_args(argv[1:])
 
     lessons = numbered(args.notebooks, ".ipynb")
@@ -216,16 +249,17 @@ def main(argv):
 
     out = os.path.abspath(args.out)
     prepare(out)
-    site = Site(out, args.notebooks, args.exercises)
+    site = Site(out, args.notebooks, args.exercises, args.docs)
     rows, pictures = [], 0
     for number in sorted(lessons):
         ex_title = site.exercise(exercises[number], set(lessons.values()))
         title, count = site.lesson(lessons[number], exercises[number], ex_title)
         rows.append((lessons[number], title, exercises[number], ex_title))
         pictures += count
+    docs = site.doc_pages_reached()
     site.index(rows)
     print(f"wrote {os.path.join(out, 'index.html')}: lessons {len(rows)} (SVG pictures {pictures}), "
-          f"exercises {len(rows)}")
+          f"exercises {len(rows)}, pages of docs/ {docs}")
     return 0
 
 

@@ -50,7 +50,7 @@ final class Tour {
             "     System.out.print(hexdump(buf, 16));",
             "     memoryMap()                                  // stack, static data, heap, and the buffers the ABI wrote",
             "     step(\"test_relationships\");                 // the seed's whole test run",
-            "     show(trace());                               // every crossing since the plugin loaded",
+            "     show(trace());                               // every step's crossings since the plugin loaded (an exchange keeps its own)",
             "     record(\"target/run.trace\");",
             "     replay(\"target/run.trace\")                   // the same answers, without the guest",
             "",
