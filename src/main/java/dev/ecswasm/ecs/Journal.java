@@ -13,8 +13,8 @@ import java.util.Arrays;
  * not at all, whatever is thrown. Entries are kept in parallel arrays, grown before an entry is
  * written, so writing one cannot fail half-way either.
  *
- * <p>It also counts the atomic calls open ({@link #begin}, {@link #end}, {@link #fail}): entries are
- * written while one is, and forgotten when the outermost one succeeds.
+ * <p>{@link AtomicCalls} opens and closes the atomic calls: it writes entries while one is open, and
+ * forgets them when the outermost one succeeds.
  */
 final class Journal {
     static final byte CREATED = 0;   // id; flag: reused a free slot
@@ -32,60 +32,9 @@ final class Journal {
     private Object[] targets = new Object[16];
     private Object[] values = new Object[16];
     private int size;
-    private int depth; // how many atomic calls are open; changes are journalled while it is > 0
 
     int size() {
         return size;
-    }
-
-    /** True while an atomic call is open: each change is written down before it is made. */
-    boolean open() {
-        return depth > 0;
-    }
-
-    /**
-     * Opens an atomic call and returns its mark, the entry its undo goes back to. The outermost one
-     * first checks the stack ({@link StackReserve}): it throws then, before any change.
-     */
-    int begin() {
-        if (depth == 0) {
-            StackReserve.check();
-        }
-        depth++;
-        return size;
-    }
-
-    /** Closes an atomic call that succeeded; the outermost one keeps the changes and forgets the entries. */
-    void end() {
-        depth--;
-        if (depth == 0) {
-            clear();
-        }
-    }
-
-    /**
-     * Closes an atomic call that threw {@code failure}: undoes its entries down to {@code mark}, and adds
-     * a throwable from an undo to {@code failure} as suppressed. If the undo runs out of stack, a nested
-     * call rethrows for the enclosing call, higher up the stack, to undo the rest; the outermost hands
-     * the rest to {@link UndoRescue}'s worker, which has a stack of its own.
-     */
-    void fail(int mark, Throwable failure, EntityPool pool) {
-        depth--; // first: if the undo runs out of stack, the enclosing call (one level up) undoes the rest
-        Throwable undoFailed;
-        try {
-            undoFailed = rollBack(mark, pool);
-        } catch (StackOverflowError overflow) {
-            if (depth > 0) {
-                throw overflow; // a nested call: the enclosing one, higher up the stack, undoes the rest
-            }
-            undoFailed = UndoRescue.rollBack(this, mark, pool); // the outermost: a fresh stack finishes it
-        }
-        if (depth == 0) {
-            clear();
-        }
-        if (undoFailed != null && undoFailed != failure) {
-            failure.addSuppressed(undoFailed);
-        }
     }
 
     void record(byte kind, Object target, int id, Object value, int position) {

@@ -50,12 +50,7 @@ public final class Registry {
     private final ComponentSignals destroyed = new ComponentSignals(ComponentSignals.DESTROYED, storages);
     private final Signal<EntityListener> entityCreated = new Signal<>();
     private final Signal<EntityListener> entityDestroyed = new Signal<>();
-    private final Journal journal = new Journal();
-    private static final int ENTRIES_PER_DESTROY = 5; // DYING, RELEASED, and up to three for its components and edges
-
-    public Registry() {
-        UndoRescue.ready(); // the worker that finishes an undo the stack had no room for, started while there is room
-    }
+    private final AtomicCalls calls = new AtomicCalls(pool);
 
     // ---------------------------------------------------------------- entities
 
@@ -65,9 +60,7 @@ public final class Registry {
      * @throws EntityLimitException if all 2^20 slots are live
      */
     public int create() {
-        if (journal.open()) {
-            journal.record(Journal.CREATED, null, pool.peekId(), null, pool.reusesFreeSlot() ? 1 : 0);
-        }
+        calls.creating();
         int id = pool.create();
         fire(entityCreated, id);
         return id;
@@ -85,14 +78,14 @@ public final class Registry {
         // One atomic call: a refusing listener, or any throwable at any point (a StackOverflowError in a
         // listener, in the cleanup it does, or in the removal loop), takes back the "being destroyed"
         // mark, every component removed and every change the listeners made.
-        int mark = journal.begin();
+        int mark = calls.begin();
         try {
             dismantle(id);
         } catch (Throwable failure) {
-            journal.fail(mark, failure, pool);
+            calls.fail(mark, failure);
             throw failure;
         }
-        journal.end();
+        calls.end();
     }
 
     /**
@@ -105,7 +98,7 @@ public final class Registry {
      * @throws IllegalStateException if the entity is already being destroyed
      */
     public void destroyPartOfCall(int id) {
-        if (!journal.open()) {
+        if (!calls.open()) {
             destroy(id);
             return;
         }
@@ -122,7 +115,7 @@ public final class Registry {
 
     /** The destruction itself: the signal first, then each component, then the slot; each change journalled first. */
     private void dismantle(int id) {
-        journalId(Journal.DYING, id);
+        calls.recordId(Journal.DYING, id);
         pool.startDestroying(id);
         fire(entityDestroyed, id);
         for (Storage<?> storage : storageArray) {
@@ -130,7 +123,7 @@ public final class Registry {
                 removeFrom(storage, id);
             }
         }
-        journalId(Journal.RELEASED, id);
+        calls.recordId(Journal.RELEASED, id);
         pool.release(id);
     }
 
@@ -143,9 +136,7 @@ public final class Registry {
         if (count <= 0) {
             return;
         }
-        if (journal.open()) {
-            journal.reserve(ENTRIES_PER_DESTROY * count);
-        }
+        calls.expectDestroys(count);
         pool.reserveFree(count);
     }
 
@@ -172,15 +163,15 @@ public final class Registry {
      * may run on that worker, and must be safe to run again after being cut short.
      */
     public <R> R atomically(Supplier<R> work) {
-        int mark = journal.begin();
+        int mark = calls.begin();
         R result;
         try {
             result = work.get();
         } catch (Throwable failure) {
-            journal.fail(mark, failure, pool);
+            calls.fail(mark, failure);
             throw failure;
         }
-        journal.end();
+        calls.end();
         return result;
     }
 
@@ -191,7 +182,7 @@ public final class Registry {
      */
     public void onRollback(Runnable undo) {
         Objects.requireNonNull(undo, "undo");
-        journal(Journal.ACTION, null, EntityId.NULL, undo, 0);
+        calls.record(Journal.ACTION, null, EntityId.NULL, undo, 0);
     }
 
     /**
@@ -202,9 +193,7 @@ public final class Registry {
      */
     public <T> void onRollback(Undo<T> undo, T target, int a, int b) {
         Objects.requireNonNull(undo, "undo");
-        if (journal.open()) {
-            journal.record(Journal.TYPED, target, a, undo, b);
-        }
+        calls.record(Journal.TYPED, target, a, undo, b);
     }
 
     /** An undo for {@link #onRollback(Undo, Object, int, int)}: one object shared by every change of a kind. */
@@ -215,19 +204,7 @@ public final class Registry {
 
     /** True while an atomic call is running: changes are being journalled. */
     public boolean inAtomicCall() {
-        return journal.open();
-    }
-
-    private void journal(byte kind, Object target, int id, Object value, int position) {
-        if (journal.open()) {
-            journal.record(kind, target, id, value, position);
-        }
-    }
-
-    private void journalId(byte kind, int id) {
-        if (journal.open()) {
-            journal.recordId(kind, id);
-        }
+        return calls.open();
     }
 
     /** True only for the id of a live entity: false for null, stale and never-issued ids. */
@@ -287,7 +264,7 @@ public final class Registry {
             throw new IllegalStateException("entity " + EntityId.describe(id) + " is being destroyed; it cannot take a "
                     + storage.type().getSimpleName());
         }
-        journal(Journal.ADDED, storage, id, null, 0);
+        calls.record(Journal.ADDED, storage, id, null, 0);
         storage.insert(id, component);
         constructed.fire(storage, id, component);
         return component;
@@ -307,7 +284,7 @@ public final class Registry {
             throw new IllegalStateException("entity " + EntityId.describe(id) + " has no "
                     + storage.type().getSimpleName() + " to replace");
         }
-        journal(Journal.REPLACED, storage, id, storage.valueAt(position), 0);
+        calls.record(Journal.REPLACED, storage, id, storage.valueAt(position), 0);
         storage.set(position, component);
         updated.fire(storage, id, component);
         return component;
@@ -498,7 +475,7 @@ public final class Registry {
         if (position < 0) {
             return; // a listener removed it already
         }
-        journal(Journal.REMOVED, storage, id, storage.valueAt(position), position);
+        calls.record(Journal.REMOVED, storage, id, storage.valueAt(position), position);
         storage.remove(id);
     }
 
