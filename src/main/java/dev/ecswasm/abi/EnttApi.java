@@ -43,10 +43,7 @@ public final class EnttApi {
     public static final int DEFAULT_MAX_NAME_BYTES_TOTAL = 16 * 1024 * 1024;
 
     private final ManagerHandles handles = new ManagerHandles();
-    private final int maxNameBytes;
-    private final int maxEntities;
-    private final int maxEdges;
-    private final int maxNameBytesTotal;
+    private final WorldLimits limits;
 
     /** A C API with the default limits. */
     public EnttApi() {
@@ -67,22 +64,7 @@ public final class EnttApi {
      * may add up to. Each is a limit on the world's totals, whoever added to them.
      */
     public EnttApi(int maxNameBytes, int maxEntities, int maxEdges, int maxNameBytesTotal) {
-        if (maxNameBytes < 0) {
-            throw new IllegalArgumentException("maxNameBytes must not be negative: " + maxNameBytes);
-        }
-        if (maxEntities < 0) {
-            throw new IllegalArgumentException("maxEntities must not be negative: " + maxEntities);
-        }
-        if (maxEdges < 0) {
-            throw new IllegalArgumentException("maxEdges must not be negative: " + maxEdges);
-        }
-        if (maxNameBytesTotal < 0) {
-            throw new IllegalArgumentException("maxNameBytesTotal must not be negative: " + maxNameBytesTotal);
-        }
-        this.maxNameBytes = maxNameBytes;
-        this.maxEntities = maxEntities;
-        this.maxEdges = maxEdges;
-        this.maxNameBytesTotal = maxNameBytesTotal;
+        this.limits = new WorldLimits(maxNameBytes, maxEntities, maxEdges, maxNameBytesTotal);
     }
 
     // ---------------------------------------------------------------- handles
@@ -106,10 +88,7 @@ public final class EnttApi {
 
     public int createEntity(int handle) {
         Session s = handles.resolve(handle);
-        if (s.manager.entityCount() >= maxEntities) {
-            throw new LimitTrap("maxEntities", "the world already holds " + s.manager.entityCount()
-                    + " entities; no more may be created");
-        }
+        limits.checkEntities(s.manager);
         try {
             return s.errors.ok(s.manager.createEntity());
         } catch (WorldFullException full) {
@@ -133,32 +112,15 @@ public final class EnttApi {
     /** Reads {@code len} bytes of UTF-8 at {@code ptr} (no NUL needed) and names the entity. */
     public void addName(int handle, GuestMemory memory, int entity, int ptr, int len) {
         Session s = handles.resolve(handle);
-        if (Integer.toUnsignedLong(len) > maxNameBytes) {
-            throw new LimitTrap("maxNameBytes", "a name of " + Integer.toUnsignedLong(len)
-                    + " bytes is longer than " + maxNameBytes);
-        }
+        limits.checkNameBytes(len);
         Utf8.Decoded name = Utf8.decode("name", new GuestAccess(memory).read("name", ptr, len));
         if (name instanceof Utf8.Rejected rejected) {
             s.errors.fail(rejected.code(), rejected.reason(), 0);
         } else if (name instanceof Utf8.Text text) {
             if (s.manager.isEntityValid(entity)) { // else the manager refuses it and nothing is stored
-                checkNameBytesTotal(s.manager, entity, len);
+                limits.checkNameBytesTotal(s.manager, entity, len);
             }
             s.errors.record(s.manager.addName(entity, text.value()));
-        }
-    }
-
-    /**
-     * Traps before a name of {@code len} bytes (valid UTF-8, so the world counts it as {@code len}) would
-     * take the world's names past {@code maxNameBytesTotal}; a replaced name counts only the difference.
-     */
-    private void checkNameBytesTotal(EnttManager manager, int entity, int len) {
-        long total = manager.nameBytes();
-        long after = total - manager.nameBytes(entity) + len;
-        if (after > maxNameBytesTotal && after > total) {
-            throw new LimitTrap("maxNameBytesTotal", "the world's names already hold " + total + " bytes; a name of "
-                    + len + " bytes for entity " + EntityId.describe(entity) + " would make " + after
-                    + ", more than " + maxNameBytesTotal);
         }
     }
 
@@ -182,7 +144,7 @@ public final class EnttApi {
 
     public int linkPlayerProfile(int handle, int player, int profile) {
         Session s = handles.resolve(handle);
-        checkEdges(s, Relation.PLAYER_PROFILE, player, profile);
+        limits.checkEdges(s.manager, Relation.PLAYER_PROFILE, player, profile);
         return s.errors.record(s.manager.linkPlayerProfile(player, profile));
     }
 
@@ -208,7 +170,7 @@ public final class EnttApi {
     /** 1 if {@code parent} is now the one parent of {@code child}; 0 if that would close a cycle. */
     public int setParent(int handle, int child, int parent) {
         Session s = handles.resolve(handle);
-        checkEdges(s, Relation.PARENT_CHILD, parent, child);
+        limits.checkEdges(s.manager, Relation.PARENT_CHILD, parent, child);
         return s.errors.record(s.manager.setParent(child, parent));
     }
 
@@ -232,7 +194,7 @@ public final class EnttApi {
 
     public int enroll(int handle, int student, int course) {
         Session s = handles.resolve(handle);
-        checkEdges(s, Relation.ENROLLMENT, student, course);
+        limits.checkEdges(s.manager, Relation.ENROLLMENT, student, course);
         return s.errors.record(s.manager.enroll(student, course));
     }
 
@@ -316,18 +278,6 @@ public final class EnttApi {
 
     // ---------------------------------------------------------------- shared steps
 
-    /**
-     * Traps before a call that would add an edge (ends in the relation's order) when the world's three
-     * relations already hold {@code maxEdges} together. A call that adds none net (it replaces a parent or
-     * a link, repeats an edge, or is refused for its ids or a cycle) goes on at the cap.
-     */
-    private void checkEdges(Session s, Relation relation, int first, int second) {
-        long edges = s.manager.edgeCount();
-        if (edges >= maxEdges && s.manager.addsEdge(relation, first, second)) {
-            throw new LimitTrap("maxEdges", "the world already holds " + edges + " edges; no more may be added");
-        }
-    }
-
     /** An id list by entity: the buffer first, then the entity, then the list. */
     private int idList(int handle, GuestMemory memory, String what, int entity, int buf, int cap,
                        BiFunction<EnttManager, Integer, int[]> query) {
@@ -361,8 +311,6 @@ public final class EnttApi {
     @Override
     public String toString() {
         int open = handles.openCount();
-        return "EnttApi[" + open + " open handle" + (open == 1 ? "" : "s") + ", maxNameBytes " + maxNameBytes
-                + ", maxEntities " + maxEntities + ", maxEdges " + maxEdges + ", maxNameBytesTotal "
-                + maxNameBytesTotal + "]";
+        return "EnttApi[" + open + " open handle" + (open == 1 ? "" : "s") + ", " + limits + "]";
     }
 }
