@@ -37,17 +37,25 @@ final class WorldLimits {
     /** Traps when the world already holds {@code maxEntities} live entities. */
     void checkEntities(EnttManager manager) {
         if (manager.entityCount() >= maxEntities) {
-            throw new LimitTrap("maxEntities", "the world already holds " + manager.entityCount()
-                    + " entities; no more may be created");
+            throw entitiesTrap(manager); // built apart, so this test stays small enough for C1 to inline
         }
+    }
+
+    private static LimitTrap entitiesTrap(EnttManager manager) {
+        return new LimitTrap("maxEntities", "the world already holds " + manager.entityCount()
+                + " entities; no more may be created");
     }
 
     /** Traps before a name of {@code len} bytes (unsigned) longer than {@code maxNameBytes} is read. */
     void checkNameBytes(int len) {
         if (Integer.toUnsignedLong(len) > maxNameBytes) {
-            throw new LimitTrap("maxNameBytes", "a name of " + Integer.toUnsignedLong(len)
-                    + " bytes is longer than " + maxNameBytes);
+            throw nameBytesTrap(len); // built apart, as in checkEntities
         }
+    }
+
+    private LimitTrap nameBytesTrap(int len) {
+        return new LimitTrap("maxNameBytes", "a name of " + Integer.toUnsignedLong(len)
+                + " bytes is longer than " + maxNameBytes);
     }
 
     /**

@@ -73,8 +73,12 @@ final class AtomicCalls {
     /** Before an entity is created: the id the pool will issue, and whether it reuses a free slot. */
     void creating() {
         if (depth > 0) {
-            journal.record(Journal.CREATED, null, pool.peekId(), null, pool.reusesFreeSlot() ? 1 : 0);
+            recordCreated(); // apart, so this test stays under the size C1 inlines (35 bytes of bytecode)
         }
+    }
+
+    private void recordCreated() {
+        journal.record(Journal.CREATED, null, pool.peekId(), null, pool.reusesFreeSlot() ? 1 : 0);
     }
 
     /** Writes an entry, if an atomic call is open. */
