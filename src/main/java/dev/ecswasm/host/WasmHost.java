@@ -16,9 +16,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * The seed's {@code WasmHost}: one plugin instance wired to one {@link EnttManager}.
  *
  * <p>Building one checks the plugin's imports against what the {@link Linker} offers (the ABI in
- * module {@code env}, WASI with captured output) and instantiates it. Calls then run on the host's
- * {@link GuestThread} as {@link GuestCalls} runs them: under a {@link Watchdog}; a call that fails
- * comes out as one {@link PluginTrap}, after the {@link TrapHandler} has made the plugin usable again.
+ * module {@code env}, WASI with captured output) and instantiates it. Calls then run where the
+ * {@link GuestThread} says (the caller's own thread if {@link GuestStacks} made it, else the host's
+ * guest thread), as {@link GuestCalls} runs them: under a {@link Watchdog}; a call that fails comes out
+ * as one {@link PluginTrap}, after the {@link TrapHandler} has made the plugin usable again.
  */
 public final class WasmHost implements AutoCloseable {
     private final PluginModule module;
@@ -69,7 +70,7 @@ public final class WasmHost implements AutoCloseable {
         private EnttManager manager;
         private boolean echo;
         private PluginTrap.Recovery afterTrap = PluginTrap.Recovery.STACK_RESTORED;
-        private long stackBytes = 64L * 1024 * 1024;
+        private long stackBytes = GuestStacks.DEFAULT_STACK_BYTES;
         private Limits limits = Limits.defaults();
         private List<HostFunction> extraFunctions = List.of();
 
@@ -107,7 +108,10 @@ public final class WasmHost implements AutoCloseable {
             return this;
         }
 
-        /** The JVM stack of the guest thread; 64 MiB by default. */
+        /**
+         * The JVM stack guest code runs on; 64 MiB by default. A call from a {@link GuestStacks} thread
+         * with at least this much runs on that thread; from any other, on the host's guest thread.
+         */
         public Builder stackBytes(long bytes) {
             this.stackBytes = bytes;
             return this;
@@ -170,8 +174,9 @@ public final class WasmHost implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on the guest thread and returns its result; calls it makes to this host run
-     * there directly, without a thread hop each. For many calls in a row (a benchmark, a batch).
+     * Runs {@code work} where this host runs guest code and returns its result: on the guest thread,
+     * or on this thread if it is a {@link GuestStacks} thread with the stack. Calls it makes to this
+     * host run there directly, without a thread hop each. For many calls in a row (a batch).
      */
     public <T> T onGuestThread(Callable<T> work) {
         return guestThread.run(work);

@@ -37,7 +37,7 @@ final class Watchdog implements ExecutionListener {
     private volatile long startNanos;
     private volatile Thread guest;
     private long fired;               // the call the ticker interrupted; guarded by this
-    private long instructions;        // only touched on the guest thread
+    private long instructions;        // only touched by the thread running the host's guest work
 
     Watchdog(Limits limits) {
         this.limits = limits;
@@ -89,7 +89,7 @@ final class Watchdog implements ExecutionListener {
             call = 0;
             interrupted = fired == callId;
         }
-        Thread.interrupted(); // a late interrupt must not leak into the next call
+        GuestStacks.clearInterrupt(interrupted); // a late interrupt must not leak into the next call
         return interrupted;
     }
 
