@@ -36,9 +36,6 @@ final class GuestThread {
     private String running;          // the export running now, or null; guarded by owner
 
     GuestThread(long stackBytes) {
-        if (stackBytes <= 0) {
-            throw new IllegalArgumentException("stackBytes must be positive, not " + stackBytes);
-        }
         this.stackBytes = stackBytes;
         this.executor = new ThreadPoolExecutor(1, 1, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {

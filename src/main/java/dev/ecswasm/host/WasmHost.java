@@ -113,6 +113,9 @@ public final class WasmHost implements AutoCloseable {
          * with at least this much runs on that thread; from any other, on the host's guest thread.
          */
         public Builder stackBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("stackBytes must be positive, not " + bytes);
+            }
             this.stackBytes = bytes;
             return this;
         }
