@@ -59,7 +59,9 @@ final class GuestThread {
             return direct(work);
         }
         if (Thread.currentThread().isInterrupted()) { // the caller was asked to stop: it is not started
-            throw new WorkbenchException("the calling thread was interrupted before the guest work began; nothing ran");
+            // The cause says "interrupted" to a trap around this one (a deadline met in a host function).
+            throw new WorkbenchException("the calling thread was interrupted before the guest work began; nothing ran",
+                    new InterruptedException("interrupt pending on " + Thread.currentThread().getName()));
         }
         if (executor.isShutdown()) {
             throw new IllegalStateException("this host is closed; build a new one");

@@ -113,6 +113,39 @@ class InlineCallTest {
         }
     }
 
+    /**
+     * A host function that meets its call's deadline and then calls a second host: that call is not
+     * started, and the first call's trap still names the deadline, on either path.
+     */
+    @ParameterizedTest
+    @EnumSource(OnGuestStack.Caller.class)
+    void aHostFunctionPastTheDeadlineCannotStartASecondHostsCall(OnGuestStack.Caller path) throws Exception {
+        List<Thread> inner = new CopyOnWriteArrayList<>();
+        HostFunction probe = new HostFunction("env", "probe", FunctionType.of(List.of(), List.of()), (instance, args) -> {
+            inner.add(Thread.currentThread());
+            return null;
+        });
+        Runnable untilTheDeadline = () -> {
+            long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!Thread.currentThread().isInterrupted() && System.nanoTime() < giveUp) {
+                Thread.onSpinWait();
+            }
+        };
+        Limits quick = Limits.defaults().withCallDeadline(Duration.ofMillis(100));
+        try (WasmHost second = WasmHost.builder(probeModule()).extraFunctions(List.of(probe)).build();
+                WasmHost first = probeHost(ExecutionMode.COMPILED, () -> {
+                    untilTheDeadline.run();
+                    second.call("run");
+                }, quick)) {
+            path.run(() -> {
+                PluginTrap trap = assertThrows(PluginTrap.class, () -> first.call("run"));
+                assertEquals(Optional.of("callDeadline"), trap.limit(), trap.getMessage());
+                assertFalse(Thread.currentThread().isInterrupted());
+            });
+            assertEquals(List.of(), inner, "the second host's call did not start");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
     void theDeadlineStopsAnInlineCallAndLeavesNoInterruptBehind(ExecutionMode mode) {
