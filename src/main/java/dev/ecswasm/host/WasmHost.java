@@ -292,7 +292,7 @@ public final class WasmHost implements AutoCloseable {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** Stops the guest thread (and a call still running) and closes the manager handle. */
+    /** Stops the guest thread (and a call still running, on it or inline) and closes the manager handle. */
     @Override
     public void close() {
         watchdog.close();

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Stops a guest call that runs too long. In compiled mode Chicory checks the thread's interrupt flag
  * at function entries and backward jumps, so a shared ticker (every {@value #TICK_MILLIS} ms)
- * interrupts a guest thread whose call is past its deadline. The 1.7.5 interpreter does not check
+ * interrupts the thread running a call past its deadline (the guest thread, or the caller's own
+ * {@link GuestStacks} thread). The 1.7.5 interpreter does not check
  * the flag inside a {@code br_if} loop, so there this is also an execution listener that counts
  * instructions (fuel) and looks at the clock every 4,096 of them.
  *
