@@ -108,7 +108,7 @@ public final class GuestStacks {
      * Clears the current thread's interrupt flag after a watched run, so the watchdog's interrupt does
      * not leak into what the thread does next. On a caller's thread an interrupt the watchdog did not
      * send is someone else's request, so it is given back when the thread's guest work ends
-     * ({@link Caller#endGuestWork()}); the guest thread's own interrupts are the host's.
+     * ({@link Caller#endGuestWork}); the guest thread's own interrupts are the host's.
      */
     static void clearInterrupt(boolean sentByWatchdog) {
         if (Thread.interrupted() && !sentByWatchdog && Thread.currentThread() instanceof Caller caller) {
@@ -138,11 +138,17 @@ public final class GuestStacks {
             busy = true;
         }
 
-        /** Ends guest work; an interrupt someone else sent during it is set again for the caller. */
-        void endGuestWork() {
+        /**
+         * Ends guest work. An interrupt someone else sent during it is set again for the caller, unless
+         * the host's close() sent one: then that is cleared, whether it came in time or late.
+         */
+        void endGuestWork(boolean interruptedByClose) {
             busy = false;
-            if (foreignInterrupt) {
-                foreignInterrupt = false;
+            boolean giveBack = foreignInterrupt && !interruptedByClose;
+            foreignInterrupt = false;
+            if (interruptedByClose) {
+                Thread.interrupted();
+            } else if (giveBack) {
                 interrupt();
             }
         }

@@ -2,6 +2,7 @@ package dev.ecswasm.host;
 
 import dev.ecswasm.WorkbenchException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,7 +33,8 @@ final class GuestThread {
     private final ThreadPoolExecutor executor;
     private final ReentrantLock owner = new ReentrantLock(); // held by the thread running this host's guest work
     private volatile Thread thread;  // the thread the executor runs on now
-    private volatile Thread inline;  // a caller's thread running guest work now, for close() to interrupt
+    private Thread inline;              // a caller's thread running guest work now, for close(); guarded by this
+    private boolean interruptedByClose; // close() interrupted that thread; guarded by this
     private String running;          // the export running now, or null; guarded by owner
 
     GuestThread(long stackBytes) {
@@ -64,7 +66,7 @@ final class GuestThread {
                     new InterruptedException("interrupt pending on " + Thread.currentThread().getName()));
         }
         if (executor.isShutdown()) {
-            throw new IllegalStateException("this host is closed; build a new one");
+            throw hostClosed();
         }
         GuestStacks.Caller here = GuestStacks.free(stackBytes);
         return here != null ? inline(here, work) : hop(work);
@@ -78,15 +80,32 @@ final class GuestThread {
             Thread.currentThread().interrupt();
             throw new WorkbenchException("interrupted while waiting for the guest", e);
         }
+        if (executor.isShutdown()) { // closed while this caller waited for the one before it
+            owner.unlock();
+            throw hostClosed();
+        }
         here.beginGuestWork();
-        inline = here;
+        synchronized (this) {
+            inline = here;
+        }
         try {
             return direct(work);
         } finally {
-            inline = null;
+            boolean closedUnderIt;
+            synchronized (this) { // after this, close() interrupts this thread no more
+                inline = null;
+                closedUnderIt = interruptedByClose;
+                interruptedByClose = false;
+            }
             owner.unlock();
-            here.endGuestWork(); // gives back an interrupt that was not the watchdog's
+            // An interrupt that was not the watchdog's is given back, unless close() sent one: then it
+            // is cleared (a caller's own in that same call cannot be told apart from it).
+            here.endGuestWork(closedUnderIt);
         }
+    }
+
+    private static IllegalStateException hostClosed() {
+        return new IllegalStateException("this host is closed; build a new one (the call did not run)");
     }
 
     private static <T> T direct(Callable<T> work) {
@@ -107,11 +126,13 @@ final class GuestThread {
         } catch (OutOfMemoryError full) { // another part of the JVM filled the heap: the work never started
             throw new WorkbenchException("the JVM's heap is full, so the call could not be handed to the guest"
                     + " thread; nothing ran", full);
-        } catch (RejectedExecutionException closed) {
-            throw new IllegalStateException("this host is closed; build a new one", closed);
+        } catch (RejectedExecutionException refused) {
+            throw hostClosed();
         }
         try {
             done.get();
+        } catch (CancellationException dropped) { // queued behind a call when the host was closed
+            throw hostClosed();
         } catch (InterruptedException e) {
             done.cancel(true);
             Thread.currentThread().interrupt();
@@ -199,15 +220,23 @@ final class GuestThread {
      * briefly for it to end; later calls are refused.
      */
     void close() {
-        executor.shutdownNow();
-        Thread caller = inline;
-        if (caller != null && caller != Thread.currentThread()) {
-            caller.interrupt(); // given back to that caller when its call ends: its host was closed under it
+        for (Runnable queued : executor.shutdownNow()) {
+            ((Future<?>) queued).cancel(false); // its caller is told, instead of waiting for ever
         }
-        if (Thread.currentThread() == thread) {
+        synchronized (this) { // only while the caller's guest work runs: see inline
+            Thread caller = inline;
+            if (caller != null && caller != Thread.currentThread()) {
+                interruptedByClose = true;
+                caller.interrupt(); // stops its call (the watchdog no longer watches it); cleared when it ends
+            }
+        }
+        if (Thread.currentThread() == thread || owner.isHeldByCurrentThread()) {
             return; // closing from guest work: the thread ends when that work returns
         }
         try {
+            if (owner.tryLock(1, TimeUnit.SECONDS)) { // a call running inline ends first, as on the guest thread
+                owner.unlock();
+            }
             if (executor.awaitTermination(1, TimeUnit.SECONDS)) {
                 Thread last = thread;
                 if (last != null) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -232,12 +233,60 @@ class InlineCallTest {
         assertSame(builder, seen.get(0));
     }
 
+    /**
+     * close() stops a call running on either path, and a caller waiting behind it is told the host is
+     * closed instead of waiting for ever; neither caller is left with an interrupt.
+     */
+    @ParameterizedTest
+    @EnumSource(OnGuestStack.Caller.class)
+    void closingAHostStopsItsCallAndRefusesTheCallerWaitingBehindIt(OnGuestStack.Caller path) throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        WasmHost host = probeHost(ExecutionMode.COMPILED, running::countDown, Limits.defaults());
+        AtomicReference<Throwable> first = new AtomicReference<>();
+        AtomicReference<Throwable> second = new AtomicReference<>();
+        List<Boolean> interruptedAfter = new CopyOnWriteArrayList<>();
+        Thread spinning = caller(path, "first", () -> host.call("spin"), first, interruptedAfter);
+        Thread waiting = caller(path, "second", () -> host.call("run"), second, interruptedAfter);
+        spinning.start();
+        running.await();
+        waiting.start();
+        awaitParked(waiting);
+        host.close();
+        spinning.join(10_000); // a bound for a broken close, not a measure: it ends in milliseconds
+        waiting.join(10_000);
+        assertFalse(spinning.isAlive() || waiting.isAlive(), "both callers returned");
+        assertTrue(first.get() instanceof PluginTrap, "the running call was stopped: " + first.get());
+        assertEquals("this host is closed; build a new one (the call did not run)", second.get().getMessage());
+        assertEquals(List.of(false, false), interruptedAfter, "no interrupt is left on either caller");
+        assertEquals(1, seen.size(), "only the first call ran");
+    }
+
+    private static Thread caller(OnGuestStack.Caller path, String name, Runnable call, AtomicReference<Throwable> thrown,
+                                 List<Boolean> interruptedAfter) {
+        Runnable body = () -> {
+            try {
+                call.run();
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+            interruptedAfter.add(Thread.currentThread().isInterrupted());
+        };
+        return path == OnGuestStack.Caller.INLINE ? GuestStacks.newThread(name, body) : new Thread(body, name);
+    }
+
+    /** Waits until {@code thread} waits (for the host's lock, or for its hop to be run). */
+    private static void awaitParked(Thread thread) throws InterruptedException {
+        while (thread.getState() != Thread.State.WAITING) {
+            Thread.sleep(1);
+        }
+    }
+
     @Test
     void aClosedHostRefusesCallsOnEitherPath() throws Exception {
         WasmHost host = probeHost(ExecutionMode.COMPILED);
         host.close();
         for (OnGuestStack.Caller path : OnGuestStack.Caller.values()) {
-            path.run(() -> assertEquals("this host is closed; build a new one",
+            path.run(() -> assertEquals("this host is closed; build a new one (the call did not run)",
                     assertThrows(IllegalStateException.class, () -> host.call("run")).getMessage()));
         }
         assertTrue(seen.isEmpty());
