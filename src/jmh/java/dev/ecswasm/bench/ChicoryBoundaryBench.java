@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.ecswasm.host.ExecutionMode;
+import dev.ecswasm.host.GuestStacks;
 import dev.ecswasm.host.PluginModule;
 import dev.ecswasm.host.WasmHost;
 import dev.ecswasm.world.EnttManager;
@@ -15,11 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
@@ -88,13 +92,37 @@ public class ChicoryBoundaryBench extends BoundaryBench {
     }
 
     /**
-     * One export call from the benchmark's thread, with no crossing in it (bench_is_valid with n = 0):
-     * the hop to the guest thread and back, the watchdog and the world lock. Every other boundary row
+     * One export call from the benchmark's thread, a plain one, with no crossing in it (bench_is_valid
+     * with n = 0): the hop to the guest thread and back, the watchdog and the world lock. Every other boundary row
      * pays this once per export call, spread over the crossings that call makes.
      */
     @Benchmark
     public int exportCall() {
         return plugin.call("bench_is_valid", fixture.alice, 0);
+    }
+
+    /**
+     * exportCall from a thread {@link GuestStacks} made: this fork's JMH workers are such threads
+     * ({@link GuestStackWorkers}), so the same call runs on the benchmark's own thread, with the same
+     * watchdog, world lock and re-entry guard, and no hop. Each invocation is one whole export call.
+     */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Djmh.executor=CUSTOM", "-Djmh.executor.class=dev.ecswasm.bench.GuestStackWorkers"})
+    public int exportCallInline(OnGuestStack caller) {
+        return plugin.call("bench_is_valid", fixture.alice, 0);
+    }
+
+    /** Refuses to measure exportCallInline anywhere but on a {@link GuestStacks} thread: it would time the hop. */
+    @State(Scope.Thread)
+    public static class OnGuestStack {
+        @Setup(Level.Trial)
+        public void check() {
+            if (!GuestStacks.fits(GuestStacks.DEFAULT_STACK_BYTES)) {
+                throw new IllegalStateException("exportCallInline runs on " + Thread.currentThread().getName()
+                        + ", not a GuestStacks thread: its fork needs -Djmh.executor=CUSTOM"
+                        + " -Djmh.executor.class=dev.ecswasm.bench.GuestStackWorkers");
+            }
+        }
     }
 
     /**

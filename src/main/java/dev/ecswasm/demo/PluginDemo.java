@@ -1,6 +1,7 @@
 package dev.ecswasm.demo;
 
 import dev.ecswasm.host.ExecutionMode;
+import dev.ecswasm.host.GuestStacks;
 import dev.ecswasm.host.PluginModule;
 import dev.ecswasm.host.PluginTrap;
 import dev.ecswasm.host.WasmHost;
@@ -17,12 +18,16 @@ import java.util.Locale;
  * trapped, or the world ended inconsistent.
  *
  * <p>Argument: {@code compiled} (default) or {@code interpreter}.
+ *
+ * <p>It runs on a {@link GuestStacks} thread, which has the stack the host's guest code needs, so the
+ * host builds and calls on it directly instead of handing each call to a guest thread of its own.
  */
 public final class PluginDemo {
     private PluginDemo() {}
 
     public static void main(String[] args) {
-        int status = run(args.length > 0 ? args[0] : "compiled");
+        String mode = args.length > 0 ? args[0] : "compiled";
+        int status = GuestStacks.call("plugin-demo", () -> run(mode));
         if (status != 0) {
             System.exit(status);
         }

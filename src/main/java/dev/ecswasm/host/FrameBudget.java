@@ -53,7 +53,7 @@ final class FrameBudget extends InterpreterMachine {
 
     private final long limit;
     private final long largestFrame; // what each level is charged
-    private long used;               // bytes charged by the levels running now; only touched on the guest thread
+    private long used;               // bytes charged by the levels running now; only touched by the call running
     private int depth;
 
     /** @param largestFrame {@link #largestFrame(WasmModule)} of the instance's module, worked out once a module */

@@ -36,7 +36,7 @@ import java.util.Objects;
  * @param maxInterpreterFrameBytes the most JVM heap one call's frames may hold in {@link ExecutionMode#INTERPRETER}
  *                        (which keeps every frame's locals on the heap): a call that would nest one level past it
  *                        traps, before the frame is allocated; each level is counted as the module's largest frame,
- *                        at least 2 KiB ({@link FrameBudget}). Compiled code keeps its frames on the guest thread's stack
+ *                        at least 2 KiB ({@link FrameBudget}). Compiled code keeps its frames on the thread's stack
  */
 public record Limits(int maxMemoryPages, Duration callDeadline, long maxInstructions, int maxNameBytes,
                      int maxEntities, int maxTableElements, int maxLocals, int maxOutputBytes, int maxEdges,

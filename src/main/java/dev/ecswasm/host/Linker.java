@@ -174,7 +174,7 @@ final class Linker {
     private HostFunction hostFunction(ApiFunction function) {
         List<ValType> params = Collections.nCopies(function.params().size(), ValType.I32);
         List<ValType> results = function.returnsValue() ? List.of(ValType.I32) : List.of();
-        // Both reused: calls are serialised on the guest thread, and Chicory reads the result at once.
+        // Both reused: the host runs one call at a time (GuestThread), and Chicory reads the result at once.
         int[] ints = new int[function.params().size()];
         long[] result = new long[1];
         return new HostFunction(ApiFunctions.MODULE, function.name(), FunctionType.of(params, results), (caller, args) -> {

@@ -137,7 +137,7 @@ final class TrapHandler {
             reason = watchdog.deadlineMessage() + (failure instanceof ChicoryInterruptedException ? ""
                     : " while it waited in a WASI call (" + reason + ")");
         } else if (failure instanceof StackOverflowError) {
-            reason = "the guest's calls nested deeper than the guest thread's stack allows";
+            reason = "the guest's calls nested deeper than the stack it runs on allows (the builder's stackBytes)";
         } else if (failure instanceof OutOfMemoryError && memoryFilledHeap(memoryPages)) {
             reason = String.format(Locale.ROOT, "the JVM ran out of heap while the guest ran (%s), with guest memory"
                     + " at %,d pages (%,d MiB) of maxMemoryPages %,d: this JVM's heap cannot hold the memory the"

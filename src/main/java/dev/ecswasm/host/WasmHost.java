@@ -1,9 +1,6 @@
 package dev.ecswasm.host;
 
 import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.wasm.types.FunctionType;
 import dev.ecswasm.WorkbenchException;
 import dev.ecswasm.abi.BoundApi;
 import dev.ecswasm.abi.GuestMemory;
@@ -19,9 +16,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * The seed's {@code WasmHost}: one plugin instance wired to one {@link EnttManager}.
  *
  * <p>Building one checks the plugin's imports against what the {@link Linker} offers (the ABI in
- * module {@code env}, WASI with captured output) and instantiates it. Calls then run on the host's
- * {@link GuestThread}, under a {@link Watchdog}; a call that fails comes out as one
- * {@link PluginTrap}, after the {@link TrapHandler} has made the plugin usable again.
+ * module {@code env}, WASI with captured output) and instantiates it. Calls then run where the
+ * {@link GuestThread} says (the caller's own thread if {@link GuestStacks} made it, else the host's
+ * guest thread), as {@link GuestCalls} runs them: under a {@link Watchdog}; a call that fails comes out
+ * as one {@link PluginTrap}, after the {@link TrapHandler} has made the plugin usable again.
  */
 public final class WasmHost implements AutoCloseable {
     private final PluginModule module;
@@ -30,12 +28,9 @@ public final class WasmHost implements AutoCloseable {
     private final Limits limits;
     private final Linker linker;
     private final Watchdog watchdog;
-    private final TrapHandler traps;
     private final GuestThread guestThread;
     private final ReentrantLock worldLock; // shared with every host over the same world
-    private GuestInstance instance;
-    private long calls;    // export calls so far
-    private long watchIds; // identifies each watched run (a call, an instantiation) to the watchdog
+    private final GuestCalls calls;
 
     private WasmHost(Builder b) {
         this.module = b.module;
@@ -45,7 +40,6 @@ public final class WasmHost implements AutoCloseable {
         this.limits = b.limits;
         this.linker = new Linker(manager, limits, b.echo, b.extraFunctions);
         this.watchdog = new Watchdog(limits);
-        this.traps = new TrapHandler(limits, mode, watchdog, linker, b.afterTrap, this::instantiate);
         try {
             linker.check(module.module()); // every bad import and every rule broken, by name, before anything runs
         } catch (LinkException refused) {
@@ -53,52 +47,15 @@ public final class WasmHost implements AutoCloseable {
             throw refused;
         }
         this.guestThread = new GuestThread(b.stackBytes);
+        this.calls = new GuestCalls(module, mode, linker, limits, watchdog, b.afterTrap, guestThread, worldLock);
         try {
             onGuestThread(() -> {
-                instantiate();
+                calls.instantiate();
                 return null;
             });
         } catch (RuntimeException | Error e) { // a PluginTrap or LinkException, or worse: no thread stays
             close();
             throw e;
-        }
-    }
-
-    private void instantiate() {
-        worldLock.lock(); // a start function may already call imports
-        try {
-            instance = startInstance();
-        } finally {
-            worldLock.unlock();
-        }
-    }
-
-    /**
-     * A new instance, on the guest thread: Chicory runs the module's start function and an exported
-     * {@code _start} while building it, and a reactor's {@code _initialize} runs once here. If any of
-     * that fails, the failure comes out as a {@link PluginTrap} ({@link PluginTrap.Recovery#NOT_BUILT})
-     * naming what ran; a memory the host refuses is a {@link LinkException}.
-     */
-    private GuestInstance startInstance() {
-        Instance.Builder builder = GuestInstance.builder(module, mode, linker, watchdog);
-        String phase = module.startPhase();
-        long stderrMark = linker.stderr().written();
-        linker.clearFailedHostCall();
-        long watched = ++watchIds;
-        watchdog.start(watched); // instantiating runs guest code: under the limits of a call, afresh
-        try {
-            GuestInstance started = GuestInstance.of(builder.build(), linker);
-            if (module.style() == PluginModule.ModuleStyle.REACTOR) {
-                phase = "_initialize";
-                started.export("_initialize").apply(); // a reactor's constructors run once, here
-            }
-            return started;
-        } catch (LinkException refused) {
-            throw refused;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError failure) {
-            throw traps.startFailed(phase, failure, watchdog.stop(watched), stderrMark);
-        } finally {
-            watchdog.stop(watched);
         }
     }
 
@@ -113,7 +70,7 @@ public final class WasmHost implements AutoCloseable {
         private EnttManager manager;
         private boolean echo;
         private PluginTrap.Recovery afterTrap = PluginTrap.Recovery.STACK_RESTORED;
-        private long stackBytes = 64L * 1024 * 1024;
+        private long stackBytes = GuestStacks.DEFAULT_STACK_BYTES;
         private Limits limits = Limits.defaults();
         private List<HostFunction> extraFunctions = List.of();
 
@@ -151,8 +108,14 @@ public final class WasmHost implements AutoCloseable {
             return this;
         }
 
-        /** The JVM stack of the guest thread; 64 MiB by default. */
+        /**
+         * The JVM stack guest code runs on; 64 MiB by default. A call from a {@link GuestStacks} thread
+         * with at least this much runs on that thread; from any other, on the host's guest thread.
+         */
         public Builder stackBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("stackBytes must be positive, not " + bytes);
+            }
             this.stackBytes = bytes;
             return this;
         }
@@ -197,7 +160,7 @@ public final class WasmHost implements AutoCloseable {
             throw new IllegalStateException("cannot call " + export + " from inside another host's call on the "
                     + "same world: the two would wait for each other; call it after that call returns");
         }
-        return onGuestThread(() -> callHere(export, args));
+        return onGuestThread(() -> calls.call(export, args));
     }
 
     /** Calls an export that takes and returns {@code i32}s. */
@@ -214,72 +177,17 @@ public final class WasmHost implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on the guest thread and returns its result; calls it makes to this host run
-     * there directly, without a thread hop each. For many calls in a row (a benchmark, a batch).
+     * Runs {@code work} where this host runs guest code and returns its result: on the guest thread,
+     * or on this thread if it is a {@link GuestStacks} thread with the stack. Calls it makes to this
+     * host run there directly, without a thread hop each. For many calls in a row (a batch).
      */
     public <T> T onGuestThread(Callable<T> work) {
         return guestThread.run(work);
     }
 
-    /** One export call, on the guest thread, watched; a failure becomes a {@link PluginTrap}. */
-    private long[] callHere(String export, long[] args) {
-        checkArguments(export, args);
-        guestThread.enter(export); // refuses a host function calling back into the guest
-        worldLock.lock(); // another host's call on this world finishes first; its wait is not this call's time
-        long call = ++watchIds;
-        try {
-            traps.beforeCall(instance);
-            calls++;
-            watchdog.start(call);
-            return runWatched(export, args, call);
-        } catch (OutOfMemoryError exhausted) {
-            // The heap ran out during the call, the trap's own making included: the guest filled it
-            // (memory.grow past what it holds: Chicory allocates page by page and keeps the pages it
-            // got), or a host call for it, or another part of the JVM did and this call met the wall.
-            // The instance may be half-way through anything, and only dropping it gives back what it
-            // holds, so it goes first, whatever afterTrap says.
-            boolean timedOut = watchdog.stop(call);
-            int pages = instance.memoryPages();
-            instance = null;
-            linker.attach((Memory) null);
-            throw traps.heapExhausted(export, exhausted, timedOut, pages);
-        } finally {
-            watchdog.stop(call); // a second stop after a trap changes nothing
-            worldLock.unlock();
-            guestThread.leave();
-        }
-    }
-
-    /** Runs the export; a failure in it becomes a {@link PluginTrap}, unless the heap ran out (the caller's). */
-    private long[] runWatched(String export, long[] args, long call) {
-        try {
-            long[] results = instance.export(export).apply(args);
-            return results == null ? new long[0] : results;
-        } catch (RuntimeException | StackOverflowError failure) {
-            throw traps.trap(export, failure, watchdog.stop(call), instance);
-        }
-    }
-
-    /**
-     * Refuses a call with the wrong number of arguments before it reaches Chicory, which would run it
-     * with whatever it finds (the interpreter) or fail with an index out of bounds (compiled code).
-     */
-    private void checkArguments(String export, long[] args) {
-        if (instance == null) {
-            throw new IllegalStateException("this host has no plugin instance left: the JVM's heap ran out and a"
-                    + " fresh instance could not be made; build a new host");
-        }
-        FunctionType type = instance.exportType(export);
-        int wanted = type.params().size();
-        if (args.length != wanted) {
-            throw new IllegalArgumentException("the export " + export + ImportCheck.signature(type) + " takes " + wanted
-                    + (wanted == 1 ? " argument" : " arguments") + ", but was called with " + args.length);
-        }
-    }
-
     /** The values of the instance's mutable globals, in order; for rustc output, the stack pointer. */
     public long[] mutableGlobals() {
-        return onGuestThread(() -> instance.mutableGlobals());
+        return onGuestThread(() -> calls.instance().mutableGlobals());
     }
 
     /**
@@ -288,7 +196,7 @@ public final class WasmHost implements AutoCloseable {
      */
     public OptionalLong exportedGlobal(String name) {
         Objects.requireNonNull(name, "name");
-        return onGuestThread(() -> instance.exportedGlobal(name));
+        return onGuestThread(() -> calls.instance().exportedGlobal(name));
     }
 
     /**
@@ -297,19 +205,19 @@ public final class WasmHost implements AutoCloseable {
      * {@link #initialStackPointer()}.
      */
     public OptionalLong stackPointer() {
-        return onGuestThread(() -> instance.stackPointer());
+        return onGuestThread(() -> calls.instance().stackPointer());
     }
 
     /** The stack pointer as the instance started, the top of the shadow stack; empty if there is none. */
     public OptionalLong initialStackPointer() {
-        return onGuestThread(() -> instance.initialStackPointer());
+        return onGuestThread(() -> calls.instance().initialStackPointer());
     }
 
     // ---------------------------------------------------------------- guest memory helpers
 
     /** The guest's linear memory, as the ABI sees it. */
     public GuestMemory memory() {
-        return instance.memory();
+        return calls.instance().memory();
     }
 
     /**
@@ -388,14 +296,14 @@ public final class WasmHost implements AutoCloseable {
     @Override
     public String toString() {
         return "WasmHost[" + module.describe() + ", " + mode + ", " + limits.describeChanges() + ", "
-                + count(calls, "call") + ", " + count(traps.traps(), "trap") + "]";
+                + count(calls.calls(), "call") + ", " + count(calls.traps(), "trap") + "]";
     }
 
     private static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** Stops the guest thread (and a call still running) and closes the manager handle. */
+    /** Stops the guest thread (and a call still running, on it or inline) and closes the manager handle. */
     @Override
     public void close() {
         watchdog.close();

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Stops a guest call that runs too long. In compiled mode Chicory checks the thread's interrupt flag
  * at function entries and backward jumps, so a shared ticker (every {@value #TICK_MILLIS} ms)
- * interrupts a guest thread whose call is past its deadline. The 1.7.5 interpreter does not check
+ * interrupts the thread running a call past its deadline (the guest thread, or the caller's own
+ * {@link GuestStacks} thread). The 1.7.5 interpreter does not check
  * the flag inside a {@code br_if} loop, so there this is also an execution listener that counts
  * instructions (fuel) and looks at the clock every 4,096 of them.
  *
@@ -37,7 +38,7 @@ final class Watchdog implements ExecutionListener {
     private volatile long startNanos;
     private volatile Thread guest;
     private long fired;               // the call the ticker interrupted; guarded by this
-    private long instructions;        // only touched on the guest thread
+    private long instructions;        // only touched by the thread running the host's guest work
 
     Watchdog(Limits limits) {
         this.limits = limits;
@@ -89,7 +90,7 @@ final class Watchdog implements ExecutionListener {
             call = 0;
             interrupted = fired == callId;
         }
-        Thread.interrupted(); // a late interrupt must not leak into the next call
+        GuestStacks.clearInterrupt(interrupted); // a late interrupt must not leak into the next call
         return interrupted;
     }
 

@@ -10,24 +10,39 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A Chicory instance is not thread-safe: two threads inside one corrupt it for good. The host
- * serialises every call onto its one guest thread, so many callers at once are safe.
+ * A Chicory instance is not thread-safe: two threads inside one corrupt it for good. The host runs
+ * one call at a time, whether it hops to its guest thread or runs on the caller's own thread (a
+ * {@link GuestStacks} thread), so many callers at once are safe; each test runs both ways.
  */
 class ConcurrencyTest {
     private static final int THREADS = 8;
     private static final int CALLS = 150;
 
-    @ParameterizedTest
-    @EnumSource(ExecutionMode.class)
-    void eightThreadsHammeringOneHostLoseNothing(ExecutionMode mode) throws Exception {
+    static Stream<Arguments> modesAndPaths() {
+        return Stream.of(ExecutionMode.values()).flatMap(mode -> Stream.of(OnGuestStack.Caller.values())
+                .map(path -> Arguments.of(mode, path)));
+    }
+
+    /** Caller threads: plain ones (their calls hop) or {@link GuestStacks} ones (their calls run on them). */
+    private static ExecutorService callers(int threads, OnGuestStack.Caller path) {
+        return path == OnGuestStack.Caller.INLINE
+                ? Executors.newFixedThreadPool(threads, GuestStacks.factory("test-caller", GuestStacks.DEFAULT_STACK_BYTES))
+                : Executors.newFixedThreadPool(threads);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("modesAndPaths")
+    void eightThreadsHammeringOneHostLoseNothing(ExecutionMode mode, OnGuestStack.Caller path) throws Exception {
         try (WasmHost host = WasmHost.builder(PluginModule.bundled()).mode(mode).build()) {
             int root = host.callInt("step_create_named", host.putString("root"), 4);
-            ExecutorService callers = Executors.newFixedThreadPool(THREADS);
+            ExecutorService callers = callers(THREADS, path);
             List<Future<Integer>> done = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 done.add(callers.submit(() -> {
@@ -58,14 +73,14 @@ class ConcurrencyTest {
      * time, and the world's lock makes the two hosts take turns, so no import of one lands in the
      * middle of an import of the other. Without it this broke the invariants within seconds.
      */
-    @ParameterizedTest
-    @EnumSource(ExecutionMode.class)
-    void twoHostsOverOneWorldTakeTurns(ExecutionMode mode) throws Exception {
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("modesAndPaths")
+    void twoHostsOverOneWorldTakeTurns(ExecutionMode mode, OnGuestStack.Caller path) throws Exception {
         EnttManager world = new EnttManager();
         try (WasmHost first = WasmHost.builder(PluginModule.bundled()).mode(mode).manager(world).build();
                 WasmHost second = WasmHost.builder(PluginModule.bundled()).mode(mode).manager(world).build()) {
             int course = first.callInt("step_create_named", first.putString("course"), 6);
-            ExecutorService callers = Executors.newFixedThreadPool(2);
+            ExecutorService callers = callers(2, path);
             List<Future<Integer>> done = new ArrayList<>();
             for (WasmHost host : List.of(first, second)) {
                 done.add(callers.submit(() -> {
@@ -96,8 +111,13 @@ class ConcurrencyTest {
         }
     }
 
-    @Test
-    void aCallIntoAnotherHostOnTheSameWorldFromInsideACallIsRefused() {
+    @ParameterizedTest
+    @EnumSource(OnGuestStack.Caller.class)
+    void aCallIntoAnotherHostOnTheSameWorldFromInsideACallIsRefused(OnGuestStack.Caller path) throws Exception {
+        path.run(this::callIntoAnotherHostOnTheSameWorld);
+    }
+
+    private void callIntoAnotherHostOnTheSameWorld() {
         EnttManager world = new EnttManager();
         try (WasmHost inner = WasmHost.builder(PluginModule.bundled()).manager(world).build()) {
             List<String> refusals = new ArrayList<>();
