@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 /**
  * Checks the relative links of Markdown text: the file or folder each names must exist, and an
  * anchor ({@code page.md#a-heading}) must be the GitHub anchor of a heading in that page.
- * Notebooks count as Markdown: their markdown cells, in order.
+ * Notebooks count as Markdown: their markdown cells, in order. Public: the students' release is
+ * checked with it too.
  */
-final class DocLinks {
+public final class DocLinks {
     /** An inline link or image, {@code [text](target)} or {@code [text](target "title")}. */
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$");
@@ -29,7 +30,7 @@ final class DocLinks {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One link that does not lead where it says. */
-    record Broken(Path file, int line, String target, String why) {
+    public record Broken(Path file, int line, String target, String why) {
         @Override
         public String toString() {
             return file + ":" + line + ": " + target + ": " + why;
@@ -39,7 +40,7 @@ final class DocLinks {
     private final Map<Path, Set<String>> anchors = new HashMap<>();
 
     /** Every broken relative link in {@code file} (a {@code .md} page or a {@code .ipynb} notebook). */
-    List<Broken> check(Path file) {
+    public List<Broken> check(Path file) {
         List<Broken> broken = new ArrayList<>();
         List<String> lines = markdownLines(file);
         boolean fenced = false;

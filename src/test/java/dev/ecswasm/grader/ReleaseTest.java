@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecswasm.docs.DocLinks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -24,9 +25,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,7 +162,7 @@ class ReleaseTest {
     @DisplayName("the release's READMEs link only files it has, and say nothing of solutions")
     void readmes() throws IOException {
         assertEquals(Release.studentReadme(), Files.readString(release.resolve("README.md")));
-        Pattern link = Pattern.compile("\\]\\(([^)#\\s]+)[^)]*\\)");
+        DocLinks links = new DocLinks();
         List<String> problems = new ArrayList<>();
         // The READMEs a student reads (the template in the grader's resources is checked as README.md),
         // the pages of docs/ and the notebooks' text.
@@ -173,12 +173,9 @@ class ReleaseTest {
             if (text.contains("solutions")) {
                 problems.add(path + " mentions solutions");
             }
-            Matcher m = link.matcher(text);
-            while (m.find()) {
-                String target = m.group(1);
-                if (!target.contains("://") && !Files.exists(release.resolve(path).resolveSibling(target))) {
-                    problems.add(path + " links " + target + ", which the release does not have");
-                }
+            for (DocLinks.Broken broken : links.check(release.resolve(path))) {
+                problems.add(path + ":" + broken.line() + " links " + broken.target() + ", which the release does not have: "
+                        + broken.why());
             }
         }
         assertEquals(List.of(), problems);

@@ -65,30 +65,29 @@ class NotebooksIT {
 
     @Test
     void aBrokenCellFailsTheRunAndIsNamed() throws Exception {
-        Result result = check(OWN.resolve("broken.ipynb"));
-        assertEquals(1, result.code, result.output);
-        assertTrue(result.output.contains("FAIL " + OWN.resolve("broken.ipynb") + " (stale or failing):\n"
-                + "  cell 0 failed: EvalException: this cell is broken on purpose"), result.output);
+        assertFailsSaying("broken.ipynb", "  cell 0 failed: EvalException: this cell is broken on purpose");
     }
 
     /** A check cell holds a lesson's prose to its output: a claim that no longer holds fails the run. */
     @Test
     void aProseClaimTheOutputContradictsFailsTheRun() throws Exception {
-        Result result = check(OWN.resolve("wrong-claim.ipynb"));
-        assertEquals(1, result.code, result.output);
-        assertTrue(result.output.contains("FAIL " + OWN.resolve("wrong-claim.ipynb") + " (stale or failing):\n"
-                + "  cell 3 failed: EvalException: the text says entity 2 is stored as 02 00 00 00: it expects"
-                + " 02 00 00 00, but the output shows 01 00 00 00"), result.output);
+        assertFailsSaying("wrong-claim.ipynb", "  cell 3 failed: EvalException: the text says entity 2 is stored as"
+                + " 02 00 00 00: it expects 02 00 00 00, but the output shows 01 00 00 00");
     }
 
     /** Cell 1 was committed saying 41; cell 2 prints a duration, which may differ freely. */
     @Test
     void aStaleCommittedOutputFailsTheRunAndADurationDoesNot() throws Exception {
-        Result result = check(OWN.resolve("stale.ipynb"));
+        assertFailsSaying("stale.ipynb", "  cell 1, output line 1: committed '41', fresh '42'\n"
+                + "  refresh it with: notebooks/execute.py --write " + OWN.resolve("stale.ipynb"));
+    }
+
+    /** Checking our own {@code notebook} exits 1, and its FAIL report goes on with {@code problems}. */
+    static void assertFailsSaying(String notebook, String problems) throws Exception {
+        Result result = check(OWN.resolve(notebook));
         assertEquals(1, result.code, result.output);
-        assertTrue(result.output.contains("FAIL " + OWN.resolve("stale.ipynb") + " (stale or failing):\n"
-                + "  cell 1, output line 1: committed '41', fresh '42'\n"
-                + "  refresh it with: notebooks/execute.py --write " + OWN.resolve("stale.ipynb")), result.output);
+        assertTrue(result.output.contains("FAIL " + OWN.resolve(notebook) + " (stale or failing):\n" + problems),
+                result.output);
     }
 
     static void assertChecks(Path notebook) throws Exception {
