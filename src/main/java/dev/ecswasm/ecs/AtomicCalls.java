@@ -1,15 +1,29 @@
 package dev.ecswasm.ecs;
 
+import java.util.concurrent.locks.LockSupport;
+
 /**
- * The atomic calls of one {@link Registry}: counts the ones open, and while one is, writes each change
- * into the {@link Journal} before the registry makes it. The outermost call checks the stack as it
- * opens ({@link StackReserve}); a call that throws undoes its own entries.
+ * The atomic calls of one {@link Registry}: runs each one ({@link #run}), and while one is open,
+ * writes each change into the {@link Journal} before the registry makes it. A call that throws
+ * undoes its own entries.
+ *
+ * <p>The stack may run out anywhere inside an atomic call, the undo included. So {@link #run}'s ways
+ * out are written to need no frame beyond its own: the depth is put back and the journal forgotten
+ * with plain writes, and when the undo itself runs out of stack, an outermost call hands the rest to
+ * {@link UndoRescue}'s worker with plain writes and a spin. Whatever stack the call had when it
+ * started is enough to finish it; no probe up front.
  *
  * <p>Each writer tests {@link #open} first, so a change made outside an atomic call costs one field
  * read. Every method is small and this class is final, so the JIT inlines them into the registry.
  */
 final class AtomicCalls {
     private static final int ENTRIES_PER_DESTROY = 5; // DYING, RELEASED, and up to three for its components and edges
+
+    /** A piece of work for {@link #run}: two arguments, so callers pass constant lambdas and allocate nothing. */
+    @FunctionalInterface
+    interface Work<A> {
+        Object run(A a, int id);
+    }
 
     private final Journal journal = new Journal();
     private final EntityPool pool;
@@ -26,48 +40,85 @@ final class AtomicCalls {
     }
 
     /**
-     * Opens an atomic call and returns its mark, the entry its undo goes back to. The outermost one
-     * first checks the stack ({@link StackReserve}): it throws then, before any change.
+     * Runs {@code work.run(a, id)} as one atomic call and returns its result. If it throws, undoes every
+     * change it made and rethrows. If that undo runs out of stack, a nested call throws the
+     * StackOverflowError for the enclosing call, higher up the stack, to undo the rest; the outermost
+     * hands the rest to {@link UndoRescue}'s worker and waits. A throwable the undo itself threw is added
+     * to the failure as suppressed.
      */
-    int begin() {
-        if (depth == 0) {
-            StackReserve.check();
+    Object run(Work<?> work, Object a, int id) {
+        int outer = depth;
+        int mark = journal.size;
+        if (outer == 0) {
+            journal.forgetStale(); // a call, but before any change: if it cannot run, nothing happened
         }
-        depth++;
-        return journal.size();
-    }
-
-    /** Closes an atomic call that succeeded; the outermost one keeps the changes and forgets the entries. */
-    void end() {
-        depth--;
-        if (depth == 0) {
-            journal.clear();
-        }
-    }
-
-    /**
-     * Closes an atomic call that threw {@code failure}: undoes its entries down to {@code mark}, and adds
-     * a throwable from an undo to {@code failure} as suppressed. If the undo runs out of stack, a nested
-     * call rethrows for the enclosing call, higher up the stack, to undo the rest; the outermost hands
-     * the rest to {@link UndoRescue}'s worker, which has a stack of its own.
-     */
-    void fail(int mark, Throwable failure) {
-        depth--; // first: if the undo runs out of stack, the enclosing call (one level up) undoes the rest
-        Throwable undoFailed;
+        depth = outer + 1;
+        Object result;
         try {
-            undoFailed = journal.rollBack(mark, pool);
-        } catch (StackOverflowError overflow) {
-            if (depth > 0) {
-                throw overflow; // a nested call: the enclosing one, higher up the stack, undoes the rest
+            result = call(work, a, id);
+        } catch (Throwable failure) {
+            depth = outer; // plain writes first: whatever cannot run below, the count is right
+            try {
+                Throwable undoFailed = journal.rollBack(mark, pool);
+                if (undoFailed != null && undoFailed != failure) {
+                    failure.addSuppressed(undoFailed);
+                }
+            } catch (StackOverflowError overflow) {
+                if (outer > 0) {
+                    throw overflow; // the enclosing call, higher up the stack, undoes the rest
+                }
+                // The outermost call, and no room for the rest of the undo: hand it to the worker, with
+                // plain writes and a spin (UndoRescue's fields are read and written here, not through
+                // methods, because a call could run out of stack too).
+                synchronized (UndoRescue.class) {
+                    UndoRescue.journal = journal;
+                    UndoRescue.mark = mark;
+                    UndoRescue.pool = pool;
+                    UndoRescue.state = UndoRescue.PENDING;
+                    try {
+                        LockSupport.unpark(UndoRescue.worker);
+                    } catch (StackOverflowError noRoomToWake) {
+                        // the worker looks on its own every UndoRescue.POLL_NANOS
+                    }
+                    while (UndoRescue.state != UndoRescue.DONE && UndoRescue.alive) {
+                        // spin: a call here could run out of stack
+                    }
+                    Throwable undoFailed = UndoRescue.state == UndoRescue.DONE ? UndoRescue.failed : UndoRescue.STOPPED;
+                    UndoRescue.journal = null;
+                    UndoRescue.pool = null;
+                    UndoRescue.failed = null;
+                    UndoRescue.state = UndoRescue.IDLE;
+                    if (undoFailed != null && undoFailed != failure) {
+                        try {
+                            failure.addSuppressed(undoFailed);
+                        } catch (StackOverflowError noRoomToTell) {
+                            // the world is whole again; only the note is lost
+                        }
+                    }
+                }
             }
-            undoFailed = UndoRescue.rollBack(journal, mark, pool); // the outermost: a fresh stack finishes it
+            throw failure;
         }
-        if (depth == 0) {
-            journal.clear();
+        depth = outer;
+        if (outer == 0) { // success: keep the changes, forget the entries
+            int kept = journal.size; // plain writes, as on the way out of a failure
+            if (kept > journal.stale) {
+                journal.stale = kept;
+            }
+            journal.size = 0;
+            try {
+                journal.forgetStale(); // the values they held, for the garbage collector
+            } catch (StackOverflowError noRoomToTidy) {
+                // the next outermost call forgets them first
+            }
         }
-        if (undoFailed != null && undoFailed != failure) {
-            failure.addSuppressed(undoFailed);
-        }
+        return result;
+    }
+
+    // Apart from run, so the cast lives here; JIT-inlined, and a call that cannot start changed nothing.
+    @SuppressWarnings("unchecked")
+    private static Object call(Work<?> work, Object a, int id) {
+        return ((Work<Object>) work).run(a, id);
     }
 
     /** Before an entity is created: the id the pool will issue, and whether it reuses a free slot. */

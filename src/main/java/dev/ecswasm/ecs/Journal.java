@@ -14,7 +14,8 @@ import java.util.Arrays;
  * written, so writing one cannot fail half-way either.
  *
  * <p>{@link AtomicCalls} opens and closes the atomic calls: it writes entries while one is open, and
- * forgets them when the outermost one succeeds.
+ * forgets them when the outermost one succeeds. It reads and writes {@link #size} and {@link #stale}
+ * itself, since its ways out of a call must not need a frame of their own.
  */
 final class Journal {
     static final byte CREATED = 0;   // id; flag: reused a free slot
@@ -31,11 +32,8 @@ final class Journal {
     private int[] positions = new int[16];
     private Object[] targets = new Object[16];
     private Object[] values = new Object[16];
-    private int size;
-
-    int size() {
-        return size;
-    }
+    int size;  // the entries in use
+    int stale; // entries [size, stale) are forgotten but may still hold references: forgetStale nulls them
 
     void record(byte kind, Object target, int id, Object value, int position) {
         if (size == kinds.length) { // all the allocation first
@@ -114,11 +112,16 @@ final class Journal {
         return failed;
     }
 
-    /** Keeps the changes: forgets every entry (and the values they held on to). */
-    void clear() {
-        Arrays.fill(targets, 0, size, null); // a bulk fill, not a call per entry
-        Arrays.fill(values, 0, size, null);
-        size = 0;
+    /**
+     * Lets go of the values held by forgotten entries. Every slot past {@link #size} is null afterwards,
+     * which {@link #recordId} relies on; the outermost atomic call makes sure of it before its first entry.
+     */
+    void forgetStale() {
+        if (stale > size) {
+            Arrays.fill(targets, size, stale, null); // a bulk fill, not a call per entry
+            Arrays.fill(values, size, stale, null);
+        }
+        stale = 0;
     }
 
     @SuppressWarnings("unchecked")

@@ -78,15 +78,13 @@ public final class Registry {
         // One atomic call: a refusing listener, or any throwable at any point (a StackOverflowError in a
         // listener, in the cleanup it does, or in the removal loop), takes back the "being destroyed"
         // mark, every component removed and every change the listeners made.
-        int mark = calls.begin();
-        try {
-            dismantle(id);
-        } catch (Throwable failure) {
-            calls.fail(mark, failure);
-            throw failure;
-        }
-        calls.end();
+        calls.run(DISMANTLE, this, id);
     }
+
+    private static final AtomicCalls.Work<Registry> DISMANTLE = (registry, id) -> {
+        registry.dismantle(id);
+        return null;
+    };
 
     /**
      * {@link #destroy(int)} as one part of an atomic call that destroys many entities (a cascade): the
@@ -162,18 +160,12 @@ public final class Registry {
      * thread with a stack of its own and waits for it. So an undo registered with {@link #onRollback}
      * may run on that worker, and must be safe to run again after being cut short.
      */
+    @SuppressWarnings("unchecked")
     public <R> R atomically(Supplier<R> work) {
-        int mark = calls.begin();
-        R result;
-        try {
-            result = work.get();
-        } catch (Throwable failure) {
-            calls.fail(mark, failure);
-            throw failure;
-        }
-        calls.end();
-        return result;
+        return (R) calls.run(SUPPLY, Objects.requireNonNull(work, "work"), 0);
     }
+
+    private static final AtomicCalls.Work<Supplier<?>> SUPPLY = (work, unused) -> work.get();
 
     /**
      * Inside {@link #atomically}: runs {@code undo} if the atomic call fails. Register it <em>before</em>
