@@ -201,7 +201,8 @@ public final class BenchmarkReport {
 
         if (baseCommit != null) {
             md.append("## Before and after: the performance goals\n\n")
-                    .append("Before is commit ").append(baseCommit).append(", where these goals were set, built from git"
+                    .append("Before is commit ").append(baseCommit).append(", where the first goals were set (issue 25 measures"
+                            + " the undo journal's price against it), built from git"
                             + " and measured by its own benchmarks, given the current crossings per export call, in this same run"
                             + " (goal rows only; the main demo as a"
                             + " whole process, timed from outside its JVM, ").append(smoke ? "one run" : "median of 7 runs")
@@ -241,16 +242,17 @@ public final class BenchmarkReport {
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         boundaryRow(md, "guest to host, ABI import `host_is_entity_valid`", "abiCall");
         boundaryRow(md, "guest to host, bare host function doing nothing", "bareCall");
-        md.append("| ABI call / bare call (goal compiled: within 1.5) | ")
+        md.append("| ABI call / bare call | ")
                 .append(ratio(chicory("abiCall", "INTERPRETER"), chicory("bareCall", "INTERPRETER"))).append(" | ")
                 .append(ratio(chicory("abiCall", "COMPILED"), chicory("bareCall", "COMPILED"))).append(" | ")
                 .append(ratio(get("WasmtimeBoundaryBench.abiCall"), get("WasmtimeBoundaryBench.bareCall"))).append(" | | ")
                 .append(ratio(get("GraalBoundaryBench.abiCall"), get("GraalBoundaryBench.bareCall"))).append(" | | ")
                 .append(ratio(get("GraalJitBoundaryBench.abiCall"), get("GraalJitBoundaryBench.bareCall"))).append(" | |\n");
-        boundaryRow(md, "two-call `get_name` into a fresh String (goal compiled: 100 ns)", "getName");
+        boundaryRow(md, "two-call `get_name` into a fresh String", "getName");
+        boundaryRow(md, "optimistic first-call `get_name` (64-byte stack buffer, goal compiled: 60 ns)", "getNameOptimistic");
         boundaryRow(md, "relation read, batched, per edge", "edgesBatched");
         boundaryRow(md, "relation read, one call per entity, per edge", "edgesPerEntity");
-        md.append("| per-entity / batched (goal: at least 10) | ")
+        md.append("| per-entity / batched | ")
                 .append(ratio(chicory("edgesPerEntity", "INTERPRETER"), chicory("edgesBatched", "INTERPRETER"))).append(" | ")
                 .append(ratio(chicory("edgesPerEntity", "COMPILED"), chicory("edgesBatched", "COMPILED"))).append(" | ")
                 .append(ratio(get("WasmtimeBoundaryBench.edgesPerEntity"), get("WasmtimeBoundaryBench.edgesBatched")))
@@ -273,13 +275,16 @@ public final class BenchmarkReport {
         splitRow(md, "bare host function doing nothing", "bareCall");
         splitRow(md, "bare host function doing the validity check", "bareCheckCall");
         splitRow(md, "ABI import `host_is_entity_valid`", "abiCall");
-        md.append("| ABI import / bare doing the same check | ")
+        md.append("| ABI import / bare doing the same check (goal compiled: within 1.3) | ")
                 .append(ratio(chicory("abiCall", "INTERPRETER"), chicory("bareCheckCall", "INTERPRETER"))).append(" | ")
                 .append(ratio(chicory("abiCall", "COMPILED"), chicory("bareCheckCall", "COMPILED"))).append(" |\n");
         splitRow(md, "`get_name` call 1 alone (the size query)", "getNameSize");
         splitRow(md, "`get_name`'s two crossings into a reused buffer", "getNameCrossings");
         splitRow(md, "two-call `get_name` into a fresh String", "getName");
         splitRow(md, "the same, `host_get_name` a bare function copying prepared bytes", "getNameBareHost");
+        md.append("| two-call `get_name` / the same with a bare `host_get_name` (goal compiled: within 1.1) | ")
+                .append(ratio(chicory("getName", "INTERPRETER"), chicory("getNameBareHost", "INTERPRETER"))).append(" | ")
+                .append(ratio(chicory("getName", "COMPILED"), chicory("getNameBareHost", "COMPILED"))).append(" |\n");
         splitRow(md, "the two crossings, `host_get_name` a bare function", "getNameCrossingsBareHost");
         splitRow(md, "relation read, batched, per edge, the host function a bare copy", "edgesBatchedBareHost");
         splitRow(md, "one export call with no crossing in it (the hop to the guest thread and back)", "exportCall");
@@ -298,21 +303,43 @@ public final class BenchmarkReport {
                 BoundaryFixture.CALLS, BoundaryFixture.NAME_FETCHES, BoundaryFixture.EDGE_READS,
                 BoundaryFixture.EDGE_READS * BoundaryFixture.CHILDREN));
 
-        md.append("\n## Goals, from this run\n\n");
-        goal(md, "ECS at or ahead of the faster peer on every row", ecsLeads());
+        md.append("\n## Goals, from this run\n\n")
+                .append("Issue 25's goals, compiled where a mode applies. The churn goal compares with the base commit"
+                        + " measured in this run (").append(baseCommit == null ? "not measured: `-Dbench.base=`" : baseCommit)
+                .append(").\n\n");
+        goal(md, "ABI import within 1.3x of a bare host function doing the same id check",
+                below(chicory("abiCall", "COMPILED"), chicory("bareCheckCall", "COMPILED"), 1.3)
+                        + "; against a bare function doing nothing: "
+                        + ratio(chicory("abiCall", "COMPILED"), chicory("bareCall", "COMPILED")));
+        goal(md, "two-call get_name within 1.1x of the same exchange with bare host functions",
+                below(chicory("getName", "COMPILED"), chicory("getNameBareHost", "COMPILED"), 1.1));
+        goal(md, "optimistic first-call get_name within 60 ns", within(chicory("getNameOptimistic", "COMPILED"), 60, "ns"));
+        goal(md, "random get via `registry.get` within 1.25x of Artemis",
+                below(get("EcsBench.oursRandomGet"), get("EcsBench.artemisRandomGet"), 1.25));
+        goal(md, "random get via a held `Storage` within 1.25x of Artemis",
+                below(get("EcsBench.oursRandomGetStorage"), get("EcsBench.artemisRandomGet"), 1.25));
+        List<String> cascade = new ArrayList<>();
+        for (String depth : List.of("1", "2", "5", "10")) {
+            cascade.add("depth " + depth + ": " + within(get("RelationBench.cascadeDeletePerChild[" + depth + "]"), 60, "ns"));
+        }
+        goal(md, "cascade delete within 60 ns per child at every depth", String.join("; ", cascade));
+        for (String[] churn : new String[][] {{"1:1 relink", "linkChurn"}, {"1:N reparent", "reparentChurn"},
+                {"N:N enroll or drop", "enrollDropChurn"}}) {
+            String key = "RelationBench." + churn[1];
+            goal(md, churn[0] + " churn within 1.15x of the base", below(get(key), before.get(key), 1.15));
+        }
+        for (String[] op : new String[][] {{"create with 2 components", "Create"}, {"iterate 2 components", "Iterate2"},
+                {"destroy", "Destroy"}}) {
+            goal(md, op[0] + " at most Artemis' time", below(get("EcsBench.ours" + op[1]), get("EcsBench.artemis" + op[1]), 1.0));
+        }
+        goal(md, "an export call's fixed cost from a GuestStacks thread within 2 µs and at least 20x below the hop",
+                inlineCall());
         goal(md, "destroy of degree d within 1.5x between N = 1,000 and 1,000,000",
                 below(get("RelationBench.destroyDegree32[1000000]"), get("RelationBench.destroyDegree32[1000]"), 1.5));
-        goal(md, "compiled ABI call within 1.5x of a bare Chicory host call",
-                below(chicory("abiCall", "COMPILED"), chicory("bareCall", "COMPILED"), 1.5)
-                        + "; against a bare function doing the same check: "
-                        + ratio(chicory("abiCall", "COMPILED"), chicory("bareCheckCall", "COMPILED")));
-        Double getName = chicory("getName", "COMPILED");
-        goal(md, "compiled two-call get_name within 100 ns",
-                getName == null ? "n/a" : (getName <= 100 ? "met" : "not met") + " (" + num(getName) + " ns)");
-        goal(md, "batched relation read at least 10x cheaper per edge than per-entity calls (compiled)",
-                saving(perEdgeSaving()) + "; net of one export call's fixed cost per edge: " + netRatio("COMPILED"));
-        goal(md, "an export call's fixed cost from a GuestStacks thread within 2 µs and at least 20x below the hop (compiled)",
-                inlineCall());
+        md.append("\nNo longer goals, kept as rows: the batched relation read against per-entity calls (per-entity /"
+                + " batched ").append(ratio(perEdgeSaving(), 1.0)).append(", net of one export call's fixed cost per edge ")
+                .append(netRatio("COMPILED")).append("; the lesson is to batch the boundary), and the ECS against the faster"
+                + " peer on every row (").append(ecsLeads()).append(").\n");
         md.append("\n## What was changed to get here\n\n")
                 .append("- Registry: one int per slot for version and state (one memory access per validity check);"
                         + " `get`/`has` find the component first, since a storage only holds live entities.\n")
@@ -332,8 +359,8 @@ public final class BenchmarkReport {
                         + " fenced every crossing): the ABI import 14-15 ns -> 10-11.5 ns side by side. Guest-memory"
                         + " checks are static helpers with the trap built out of line: a two-call exchange allocates"
                         + " nothing on the host.\n")
-                .append("- Costs added for safety (issue 10): every manager call runs in an undo journal behind a"
-                        + " 48-frame stack probe, 60-110 ns on each churn call, measured with the probe off.\n")
+                .append("- Costs added for safety (issue 10): every manager call runs in an undo journal, at first"
+                        + " behind a 48-frame stack probe that cost 60-110 ns on each churn call (see below: gone).\n")
                 .append("- The bundled plugin's JVM bytecode is compiled at build time (`chicory-compiler-maven-plugin`)"
                         + " and used only for its exact bytes (size and SHA-256), so a cold start runs no compiler:"
                         + " the demo's CPU about 0.65x. `./demo-cds` adds an AppCDS archive and C1 only.\n")
@@ -363,9 +390,13 @@ public final class BenchmarkReport {
                         + " policies once: about 0.7-0.8x per child side by side. Skipping edge-list upkeep between"
                         + " members that both die measured 10-15 ns more in a prototype, but a listener would then see"
                         + " destroyed ids in a live parent's list mid-cascade, so it was not done.\n")
-                .append("- Kept for safety: the 48-frame probe stays (a one-frame large-frame probe and an 8-frame one"
-                        + " both failed `StackExhaustionTest`); an undo that runs out of stack is finished by the"
-                        + " enclosing call or by a worker thread with its own stack.\n")
+                .append("- The stack probe is gone (issue 25). It kept 48 frames of room for an undo, because the ways"
+                        + " out of an atomic call made calls that could themselves run out of stack. Now they need no frame"
+                        + " beyond the call's own (`AtomicCalls.run`): the depth is put back and the journal forgotten with"
+                        + " plain writes, and an undo that runs out of stack is finished by the enclosing call or, for the"
+                        + " outermost, by `UndoRescue`'s worker through a hand-over written out inline (plain writes and a"
+                        + " spin). `StackExhaustionTest` passes as before. 35-40 ns less on each churn call, side by side"
+                        + " with the probe on.\n")
                 .append("- The report: each JMH run names its own benchmarks. Reports before 132bece ran every"
                         + " benchmark again on the JDK 25 fork meant for GraalWasm and kept those scores.\n")
                 .append("- The boundary benchmarks make ten times as many crossings per export call as they did"
@@ -410,7 +441,7 @@ public final class BenchmarkReport {
                 lag.add(op[0] + " (" + ratio(o, Math.min(d, a)) + "x)");
             }
         }
-        return lag.isEmpty() ? "met" : "not met: we lag on " + String.join(", ", lag);
+        return lag.isEmpty() ? "at or ahead on every row" : "we lag on " + String.join(", ", lag);
     }
 
     /** The no-hop export call against its goal: within 2 µs, and at least 20x below the hop. */
@@ -424,8 +455,9 @@ public final class BenchmarkReport {
                 + num(hop) + " ns, " + ratio(hop, inline) + "x)";
     }
 
-    private static String saving(Double times) {
-        return times == null ? "n/a" : (times >= 10 ? "met" : "not met") + " (per-entity / batched = " + ratio(times, 1.0) + ")";
+    /** A figure against an absolute limit, with its unit. */
+    private static String within(Double value, double limit, String unit) {
+        return value == null ? "n/a" : (value <= limit ? "met" : "not met") + " (" + num(value) + " " + unit + ")";
     }
 
     /** How many times cheaper a batched edge is than a per-entity one, compiled. */
@@ -450,7 +482,8 @@ public final class BenchmarkReport {
         Double o = get("EcsBench.ours" + ours);
         Double d = get("EcsBench.dominion" + peers);
         Double a = get("EcsBench.artemis" + peers);
-        Double fastest = d == null ? a : a == null ? d : Math.min(d, a);
+        // Not one conditional: with Math.min's double in it, Java unboxes a missing score and throws.
+        Double fastest = d == null ? a : a == null ? d : Double.valueOf(Math.min(d, a));
         md.append("| ").append(label).append(" | ").append(num(o)).append(" | ").append(num(d)).append(" | ")
                 .append(num(a)).append(" | ").append(ratio(o, fastest)).append(" |\n");
     }
