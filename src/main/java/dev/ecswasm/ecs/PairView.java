@@ -11,7 +11,10 @@ public final class PairView<A, B> extends View {
         this.second = second;
     }
 
-    /** Calls {@code action} with each entity that has both components, walking the smaller storage. */
+    /**
+     * Calls {@code action} with each entity that has both components, walking the smaller storage and
+     * reading the other one by slot ({@link Storage#getOrNull}: a stored value is never null).
+     */
     public void each(Visitor<A, B> action) {
         if (first.size() <= second.size()) {
             for (int i = first.size() - 1; i >= 0; i--) {
@@ -19,9 +22,9 @@ public final class PairView<A, B> extends View {
                     continue;
                 }
                 int entity = first.entityAt(i);
-                int other = second.positionOf(entity);
-                if (other >= 0) {
-                    action.visit(entity, first.valueAt(i), second.valueAt(other));
+                B b = second.getOrNull(entity); // by slot: no walk through the sparse set's pages
+                if (b != null) {
+                    action.visit(entity, first.valueAt(i), b);
                 }
             }
         } else {
@@ -30,9 +33,9 @@ public final class PairView<A, B> extends View {
                     continue;
                 }
                 int entity = second.entityAt(i);
-                int other = first.positionOf(entity);
-                if (other >= 0) {
-                    action.visit(entity, first.valueAt(other), second.valueAt(i));
+                A a = first.getOrNull(entity);
+                if (a != null) {
+                    action.visit(entity, a, second.valueAt(i));
                 }
             }
         }
