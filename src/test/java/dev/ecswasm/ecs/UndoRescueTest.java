@@ -34,6 +34,39 @@ class UndoRescueTest {
         rescueFinishesTheUndo(registry);
     }
 
+    @Test
+    void aHandOverToAStoppedWorkerReportsItAndDoesNotWaitForever() throws Exception {
+        Registry registry = new Registry();
+        int kept = registry.create();
+        Thread worker = rescueWorker();
+        worker.interrupt();
+        worker.join(5_000);
+        assertFalse(worker.isAlive());
+
+        Throwable[] seen = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                registry.atomically(() -> {
+                    registry.onRollback(() -> deep(DEPTH, 1, 2, 3)); // too deep for this stack: needs the worker
+                    registry.destroy(kept);
+                    throw new IllegalStateException("refused");
+                });
+            } catch (Throwable t) {
+                seen[0] = t;
+            }
+        }, "small-stack", SMALL_STACK);
+        small.start();
+        small.join(10_000);
+        assertFalse(small.isAlive(), "the spin ends when the worker is gone");
+        assertTrue(seen[0] instanceof IllegalStateException, "the caller's own exception comes out: " + seen[0]);
+        assertEquals(1, seen[0].getSuppressed().length, "with the stopped worker noted");
+        assertTrue(seen[0].getSuppressed()[0].getMessage().contains("worker had been stopped"),
+                seen[0].getSuppressed()[0].getMessage());
+        assertFalse(registry.inAtomicCall(), "the depth is back to 0 all the same");
+
+        rescueFinishesTheUndo(new Registry()); // the next registry starts a worker again
+    }
+
     private static Thread rescueWorker() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("registry-undo-rescue") && t.isAlive())
