@@ -42,6 +42,8 @@ class WasmHostTest {
             assertEquals(0, host.callInt("test_relationships"), host.stdout());
             assertTrue(host.stdout().contains("[WASM Core] === EnTT Relationship Tests Completed: "));
             assertTrue(host.stdout().contains(", 0 failed ==="));
+            assertTrue(host.stdout().contains("[WASM Core] --- Testing the Optimistic Name Fetch ---"),
+                    "with_name's checks ran among them");
             assertEquals(List.of(), Invariants.violations(host.manager()));
             assertEquals(5, host.manager().entityCount(), "the batched-read test leaves Root and 4 children");
             assertEquals(4, host.manager().edgeCount(Relation.PARENT_CHILD));
