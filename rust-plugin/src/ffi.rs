@@ -210,15 +210,17 @@ pub const OPTIMISTIC_NAME_BYTES: usize = 64;
 /// borrows the name (to keep it, `f` copies it). `None` as `get_name` gives it: no name, a stale
 /// id, or a host answer that fails the checks (wrong NUL, bad UTF-8, a size that changed).
 pub fn with_name<R>(entity: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
-    // Zeroed, not uninitialised: a host that answers a size it did not write leaves zeros, which
-    // the checks refuse (or read as ""), never stale stack bytes; 64 zeros cost a few stores.
-    let mut stack = [0u8; OPTIMISTIC_NAME_BYTES];
-    let needed = unsafe { host_get_name(entity, stack.as_mut_ptr(), stack.len()) };
+    // Not zeroed, as `fetch_string`'s buffer is not: zeroing called memset, a fifth of the time.
+    let mut stack = std::mem::MaybeUninit::<[u8; OPTIMISTIC_NAME_BYTES]>::uninit();
+    let needed = unsafe { host_get_name(entity, stack.as_mut_ptr() as *mut u8, OPTIMISTIC_NAME_BYTES) };
     if needed == 0 {
         return f(None);
     }
-    if needed <= stack.len() {
-        return f(c_str(&stack[..needed])); // it fitted: written whole, by the two-call contract
+    if needed <= OPTIMISTIC_NAME_BYTES {
+        // SAFETY: as in `fetch_string`: a name that fits is written whole, so its `needed` bytes
+        // are initialised; the checks in `c_str` still refuse a missing NUL or bad UTF-8.
+        let written = unsafe { std::slice::from_raw_parts(stack.as_ptr() as *const u8, needed) };
+        return f(c_str(written));
     }
     // Too long: the stack holds a cut prefix, which we drop; `needed` is call 1's answer already.
     let mut heap: Vec<u8> = Vec::with_capacity(needed);
@@ -232,12 +234,20 @@ pub fn with_name<R>(entity: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
 }
 
 /// A C string of exactly `bytes` (its NUL last, none inside) as `&str`, if it is UTF-8: the
-/// checks `fetch_string` makes, on a borrowed buffer.
+/// checks `fetch_string` makes, on a borrowed buffer, with its one pass for an ASCII name.
 fn c_str(bytes: &[u8]) -> Option<&str> {
-    match bytes.split_last() {
-        Some((&0, text)) if !text.contains(&0) => std::str::from_utf8(text).ok(),
-        _ => None, // empty, not NUL-terminated, or a NUL inside (more than one string)
+    let (&last, text) = bytes.split_last()?;
+    if last != 0 {
+        return None; // empty, or not NUL-terminated
     }
+    if text.iter().all(|byte| (1..0x80).contains(byte)) {
+        // SAFETY: every byte is in 1..0x80: no NUL inside, and ASCII, which is valid UTF-8
+        return Some(unsafe { std::str::from_utf8_unchecked(text) });
+    }
+    if text.contains(&0) {
+        return None; // a NUL inside: the host sent more than one string
+    }
+    std::str::from_utf8(text).ok() // the full UTF-8 check, for names past ASCII
 }
 
 /// Call 1 alone: the bytes the name needs, NUL included; 0 if there is none.
