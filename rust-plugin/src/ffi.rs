@@ -210,7 +210,7 @@ pub const OPTIMISTIC_NAME_BYTES: usize = 64;
 /// borrows the name (to keep it, `f` copies it). `None` as `get_name` gives it: no name, a stale
 /// id, or a host answer that fails the checks (wrong NUL, bad UTF-8, a size that changed).
 pub fn with_name<R>(entity: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
-    // Not zeroed, as `fetch_string`'s buffer is not: zeroing called memset, a fifth of the time.
+    // Not zeroed, as `fetch_string`'s buffer is not: zeroing it called memset, about 45% of the time.
     let mut stack = std::mem::MaybeUninit::<[u8; OPTIMISTIC_NAME_BYTES]>::uninit();
     let needed = unsafe { host_get_name(entity, stack.as_mut_ptr() as *mut u8, OPTIMISTIC_NAME_BYTES) };
     if needed == 0 {
