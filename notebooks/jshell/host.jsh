@@ -41,6 +41,6 @@ saveSvg(memoryBar(), "target/memory.svg");
 saveSvg(forest(), "target/forest.svg");
 
 // 8. A whole relation in one crossing pair (the batched read), and the world the guest built.
-//    Next, paste: step("test_relationships")  (the seed's whole run, about 190 crossings), show(trace())
+//    Next, paste: step("test_relationships")  (the seed's whole run, over 200 crossings), show(trace())
 step("step_read_hierarchy");
 show(world());

@@ -2,7 +2,8 @@
 //! All of the crate's `unsafe` lives in this file; the rest of the plugin is safe Rust.
 //!
 //! The wrappers turn the C conventions into Rust ones: `int` 0/1 into `bool`, `FFI_NULL_ENTITY`
-//! into `Option<u32>`, the two-call buffer pattern into `String` / `Vec<u32>`, and the host's
+//! into `Option<u32>`, the two-call buffer pattern into `String` / `Vec<u32>` (or, for names,
+//! a borrowed `&str` from a stack buffer when it fits: `with_name`), and the host's
 //! last-error channel into `Result<_, HostError>`.
 
 use std::os::raw::c_int;
@@ -195,6 +196,58 @@ pub fn add_name(entity: u32, name: &str) -> Result<(), HostError> {
 
 pub fn get_name(entity: u32) -> Option<String> {
     fetch_string(|buf, cap| unsafe { host_get_name(entity, buf, cap) })
+}
+
+/// The stack buffer `with_name` tries first: names up to 63 bytes (and the NUL) fit in it.
+pub const OPTIMISTIC_NAME_BYTES: usize = 64;
+
+/// The variant real C APIs use beside the two-call exchange: call 2 straight away, into a
+/// 64-byte buffer on the guest's stack, and `f` gets the name from there: one crossing and no
+/// allocation. If the host answers more than 64 (a longer name: it wrote a cut, NUL-terminated
+/// prefix), that answer was call 1's, so one more call into a heap buffer of that size finishes
+/// the exchange. The trade-off: every call takes 64 bytes of the guest's stack (cheap, and freed
+/// on return), a long name pays a wasted crossing and the host's copy of its prefix, and `f` only
+/// borrows the name (to keep it, `f` copies it). `None` as `get_name` gives it: no name, a stale
+/// id, or a host answer that fails the checks (wrong NUL, bad UTF-8, a size that changed).
+pub fn with_name<R>(entity: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
+    // Not zeroed, as `fetch_string`'s buffer is not: zeroing it called memset, about 45% of the time.
+    let mut stack = std::mem::MaybeUninit::<[u8; OPTIMISTIC_NAME_BYTES]>::uninit();
+    let needed = unsafe { host_get_name(entity, stack.as_mut_ptr() as *mut u8, OPTIMISTIC_NAME_BYTES) };
+    if needed == 0 {
+        return f(None);
+    }
+    if needed <= OPTIMISTIC_NAME_BYTES {
+        // SAFETY: as in `fetch_string`: a name that fits is written whole, so its `needed` bytes
+        // are initialised; the checks in `c_str` still refuse a missing NUL or bad UTF-8.
+        let written = unsafe { std::slice::from_raw_parts(stack.as_ptr() as *const u8, needed) };
+        return f(c_str(written));
+    }
+    // Too long: the stack holds a cut prefix, which we drop; `needed` is call 1's answer already.
+    let mut heap: Vec<u8> = Vec::with_capacity(needed);
+    let written = unsafe { host_get_name(entity, heap.as_mut_ptr(), needed) };
+    if written != needed {
+        return f(None); // changed between the calls: nothing is read from the buffer
+    }
+    // SAFETY: as in `fetch_string`: a host that answers `needed` to `needed` bytes wrote them all.
+    unsafe { heap.set_len(needed) };
+    f(c_str(&heap))
+}
+
+/// A C string of exactly `bytes` (its NUL last, none inside) as `&str`, if it is UTF-8: the
+/// checks `fetch_string` makes, on a borrowed buffer, with its one pass for an ASCII name.
+fn c_str(bytes: &[u8]) -> Option<&str> {
+    let (&last, text) = bytes.split_last()?;
+    if last != 0 {
+        return None; // empty, or not NUL-terminated
+    }
+    if text.iter().all(|byte| (1..0x80).contains(byte)) {
+        // SAFETY: every byte is in 1..0x80: no NUL inside, and ASCII, which is valid UTF-8
+        return Some(unsafe { std::str::from_utf8_unchecked(text) });
+    }
+    if text.contains(&0) {
+        return None; // a NUL inside: the host sent more than one string
+    }
+    std::str::from_utf8(text).ok() // the full UTF-8 check, for names past ASCII
 }
 
 /// Call 1 alone: the bytes the name needs, NUL included; 0 if there is none.

@@ -53,6 +53,7 @@ pub mod core {
         one_to_many(&mut checks);
         many_to_many(&mut checks);
         names_and_stale_ids(&mut checks);
+        optimistic_names(&mut checks);
         components(&mut checks);
         batched_reads(&mut checks);
         println!(
@@ -171,6 +172,40 @@ pub mod core {
         checks.check(!ffi::is_entity_valid(ffi::FFI_NULL_ENTITY_ID), "the null entity is never valid");
     }
 
+    /// `with_name` must give what `get_name` gives, whichever path it takes.
+    fn optimistic_names(checks: &mut Checks) {
+        println!("[WASM Core] --- Testing the Optimistic Name Fetch ---");
+        let owned = |entity: u32| ffi::with_name(entity, |name| name.map(String::from));
+        let short = named(checks, "Zoë");
+        checks.check(owned(short).as_deref() == Some("Zoë"), "a short name comes from the stack buffer");
+        checks.check(ffi::last_error().is_none(), "one call, and it succeeded");
+
+        // 63 bytes and the NUL: exactly the stack buffer, the longest name that fits
+        let exact = "n".repeat(ffi::OPTIMISTIC_NAME_BYTES - 1);
+        let fits = named(checks, &exact);
+        checks.check(owned(fits).as_deref() == Some(exact.as_str()), "a 63-byte name still fits");
+        checks.check(ffi::last_error().is_none(), "and is not cut");
+
+        // 🦀 takes bytes 62..66, across the 64th: the host cuts the stack copy before it
+        let long = format!("{}🦀 and Zoë after the crab", "x".repeat(62));
+        let far = named(checks, &long);
+        checks.check(ffi::name_size(far) > ffi::OPTIMISTIC_NAME_BYTES, "the long name does not fit");
+        checks.check(owned(far).as_deref() == Some(long.as_str()), "the fallback gives the whole long name");
+        checks.check(ffi::last_error().is_none(), "the fallback's call succeeded");
+        checks.check(owned(far) == ffi::get_name(far), "both ways agree on the long name");
+
+        checks.check(ffi::remove_name(short).is_ok(), "remove the short name");
+        checks.check(owned(short).is_none(), "no name, no text");
+        checks.check(ffi::last_error().map(|e| e.code) == Some(ffi::ErrorCode::NotFound), "nameless, not stale");
+
+        checks.check(ffi::destroy_entity(far).is_ok(), "destroy the long-named one");
+        checks.check(owned(far).is_none(), "a stale id has no name");
+        checks.check(ffi::last_error().map(|e| e.code) == Some(ffi::ErrorCode::InvalidEntity), "stale, not nameless");
+        for id in [short, fits].iter() {
+            checks.check(ffi::destroy_entity(*id).is_ok(), "destroy the rest");
+        }
+    }
+
     fn components(checks: &mut Checks) {
         println!("[WASM Core] --- Testing Plain-Data Components ---");
         let e = entity(checks);
@@ -235,6 +270,20 @@ fn step_create_named_safe(name: &str) -> u32 {
 #[no_mangle]
 pub extern "C" fn step_name_size(entity: u32) -> usize {
     ffi::name_size(entity)
+}
+
+/// One step: the optimistic name fetch (`ffi::with_name`): one call into a 64-byte stack buffer,
+/// a second into the heap only if the name is longer. Returns the name's length in bytes, or -1
+/// if there is none (or the host's answer failed the checks).
+#[no_mangle]
+pub extern "C" fn step_name_optimistic(entity: u32) -> i32 {
+    ffi::with_name(entity, |name| match name {
+        Some(name) => {
+            println!("[WASM Step] the name of entity {} is {} ({} bytes)", entity, name, name.len());
+            name.len() as i32
+        }
+        None => -1,
+    })
 }
 
 /// One step: call 1 of a children fetch alone: how many ids the list needs room for.
@@ -317,6 +366,13 @@ pub extern "C" fn bench_get_name_crossings(entity: u32, n: u32) -> u32 {
             ffi::get_name_into(entity, &mut buffer[..needed]) as u32
         })
         .sum()
+}
+
+/// `n` optimistic name fetches (`ffi::with_name`): for a name that fits in 64 bytes, one crossing
+/// into a stack buffer and no allocation, to set against `bench_get_name`. Returns total bytes.
+#[no_mangle]
+pub extern "C" fn bench_get_name_optimistic(entity: u32, n: u32) -> u32 {
+    (0..n).map(|_| ffi::with_name(entity, |name| name.map_or(0, |name| name.len() as u32))).sum()
 }
 
 /// `n` size queries (call 1 of the two-call exchange alone): one crossing each. Returns total bytes.

@@ -84,6 +84,17 @@ public class ChicoryBoundaryBench extends BoundaryBench {
         return plugin.call("bench_get_name_crossings", fixture.alice, BoundaryFixture.NAME_FETCHES);
     }
 
+    /**
+     * getName the optimistic way (the plugin's ffi::with_name): one host_get_name straight into a
+     * 64-byte buffer on the guest's stack, and the name read from there; Alice fits, so one crossing
+     * and no allocation, where getName makes two crossings and a String.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BoundaryFixture.NAME_FETCHES)
+    public int getNameOptimistic() {
+        return plugin.call("bench_get_name_optimistic", fixture.alice, BoundaryFixture.NAME_FETCHES);
+    }
+
     /** Call 1 of getName alone: the size query, one crossing. */
     @Benchmark
     @OperationsPerInvocation(BoundaryFixture.NAME_FETCHES)

@@ -100,13 +100,16 @@ final class Linker {
         return ImportValues.builder().withFunctions(offered(wasi())).build();
     }
 
-    /** The ABI, then WASI, then the extra functions (which win a clash of names, as they always did). */
+    /**
+     * The extra functions, then the ABI, then WASI. The extras come first so that they win a clash of
+     * names: Chicory links each import to the first function of that module, name and type it is given.
+     */
     private List<ImportFunction> offered(WasiPreview1 wasi) {
-        List<ImportFunction> all = new ArrayList<>(abi);
+        List<ImportFunction> all = new ArrayList<>(extra);
+        all.addAll(abi);
         for (HostFunction function : wasi.toHostFunctions()) { // fd_write keeps a bounded tail: GuestOutput
             all.add(function.name().equals("fd_write") ? GuestOutput.fdWrite(function, stdout, stderr) : function);
         }
-        all.addAll(extra);
         return all;
     }
 

@@ -112,7 +112,7 @@ public final class PluginModule {
         return wasm.length;
     }
 
-    /** Where it came from and how big it is, e.g. {@code bundled plugin ecs_plugin.wasm (79 KB)}. */
+    /** Where it came from and how big it is, e.g. {@code bundled plugin ecs_plugin.wasm (84 KB)}. */
     public String describe() {
         String size = wasm.length < 1024 ? wasm.length + " bytes" : wasm.length / 1024 + " KB";
         return origin + " (" + size + ")";

@@ -128,7 +128,8 @@ public final class WasmHost implements AutoCloseable {
 
         /**
          * More host functions beside the ABI and WASI, for experiments: a bare no-op to compare an
-         * ABI call with, or a function of an exercise's own.
+         * ABI call with, or a function of an exercise's own. One with the module, name and type of an
+         * ABI or WASI function replaces it (a bare or a lying {@code host_get_name}, say).
          */
         public Builder extraFunctions(List<HostFunction> functions) {
             this.extraFunctions = List.copyOf(functions);

@@ -60,7 +60,7 @@ public record MemoryMap(String module, long memorySize, OptionalLong stackPointe
             return address >= start && address < end;
         }
 
-        /** E.g. {@code heap [0x001035F0, 0x00110000) 50.5 KiB: from __heap_base ...}. */
+        /** E.g. {@code heap [0x00103870, 0x00110000) 49.9 KiB: from __heap_base ...}. */
         @Override
         public String toString() {
             return kind.label() + " [" + HexDump.hex(start) + ", " + HexDump.hex(end) + ") " + bytes(size()) + ": " + note;

@@ -10,15 +10,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** What the host reads of a guest's globals: the layout rustc exports and the stack pointer it does not. */
 class HostGlobalsTest {
-    // wasm-objdump -x ecs_plugin.wasm: global[0] mutable init 1048576, __heap_base 1062384, __data_end 1062372
+    // wasm-objdump -x ecs_plugin.wasm: global[0] mutable init 1048576, __heap_base 1063024, __data_end 1063012
     private static final long STACK_TOP = 1_048_576;
 
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
     void theBundledPluginExportsItsDataEndAndHeapBase(ExecutionMode mode) {
         try (WasmHost host = WasmHost.builder(PluginModule.bundled()).mode(mode).build()) {
-            assertEquals(OptionalLong.of(1_062_372), host.exportedGlobal("__data_end"));
-            assertEquals(OptionalLong.of(1_062_384), host.exportedGlobal("__heap_base"));
+            assertEquals(OptionalLong.of(1_063_012), host.exportedGlobal("__data_end"));
+            assertEquals(OptionalLong.of(1_063_024), host.exportedGlobal("__heap_base"));
             assertEquals(OptionalLong.empty(), host.exportedGlobal("__global_base"), "rustc does not export it");
             assertEquals(OptionalLong.empty(), host.exportedGlobal("memory"), "an export, but not a global");
         }

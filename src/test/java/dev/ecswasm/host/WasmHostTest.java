@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
 import dev.ecswasm.WorkbenchException;
 import dev.ecswasm.abi.AbiTrace;
 import dev.ecswasm.ecs.EntityId;
@@ -39,6 +42,8 @@ class WasmHostTest {
             assertEquals(0, host.callInt("test_relationships"), host.stdout());
             assertTrue(host.stdout().contains("[WASM Core] === EnTT Relationship Tests Completed: "));
             assertTrue(host.stdout().contains(", 0 failed ==="));
+            assertTrue(host.stdout().contains("[WASM Core] --- Testing the Optimistic Name Fetch ---"),
+                    "with_name's checks ran among them");
             assertEquals(List.of(), Invariants.violations(host.manager()));
             assertEquals(5, host.manager().entityCount(), "the batched-read test leaves Root and 4 children");
             assertEquals(4, host.manager().edgeCount(Relation.PARENT_CHILD));
@@ -70,6 +75,20 @@ class WasmHostTest {
             assertEquals(buffer, copy.address());
             assertArrayEquals(new byte[] {'A', 'l', 'i', 'c', 'e', 0}, copy.after());
             host.call("guest_free", buffer, 6);
+        }
+    }
+
+    /** An extra function with an ABI function's name and type replaces it: the benchmarks' bare host relies on it. */
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void anExtraFunctionReplacesTheAbiFunctionOfItsName(ExecutionMode mode) {
+        try (WasmHost honest = host(mode)) {
+            assertEquals(0, honest.callInt("bench_is_valid", 12345, 3), "the ABI: 12345 was never issued");
+        }
+        HostFunction yes = new HostFunction("env", "host_is_entity_valid",
+                FunctionType.of(List.of(ValType.I32), List.of(ValType.I32)), (instance, args) -> new long[] {1});
+        try (WasmHost host = WasmHost.builder(plugin).mode(mode).extraFunctions(List.of(yes)).build()) {
+            assertEquals(3, host.callInt("bench_is_valid", 12345, 3), "the extra function answered, not the ABI");
         }
     }
 

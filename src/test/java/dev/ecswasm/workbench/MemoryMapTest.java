@@ -20,10 +20,10 @@ import tech.tablesaw.api.Table;
 
 /** The map of guest memory, worked out from the bundled plugin's own globals, with its buffers marked. */
 class MemoryMapTest {
-    // wasm-objdump -x ecs_plugin.wasm: stack pointer init 1048576, __data_end 1062372, __heap_base 1062384
+    // wasm-objdump -x ecs_plugin.wasm: stack pointer init 1048576, __data_end 1063012, __heap_base 1063024
     private static final long STACK_TOP = 1_048_576;
-    private static final long DATA_END = 1_062_372;
-    private static final long HEAP_BASE = 1_062_384;
+    private static final long DATA_END = 1_063_012;
+    private static final long HEAP_BASE = 1_063_024;
 
     @ParameterizedTest
     @EnumSource(ExecutionMode.class)
@@ -44,7 +44,7 @@ class MemoryMapTest {
             assertTrue(map.toString().startsWith("MemoryMap[bundled plugin ecs_plugin.wasm: "), map.toString());
             assertTrue(map.toString().contains("\n  stack [0x00000000, 0x00100000) 1 MiB: shadow stack"),
                     map.toString());
-            assertTrue(map.toString().contains("\n  gap [0x001035E4, 0x001035F0) 12 bytes: alignment padding"),
+            assertTrue(map.toString().contains("\n  gap [0x00103864, 0x00103870) 12 bytes: alignment padding"),
                     map.toString());
         }
     }
@@ -82,8 +82,8 @@ class MemoryMapTest {
             Table table = MemoryMap.of(host).table();
             assertEquals(List.of("region", "start", "end", "size", "note"), table.columnNames());
             assertEquals(List.of("stack", "static data", "gap", "heap"), table.stringColumn("region").asList());
-            assertEquals("0x001035F0", table.stringColumn("start").get(3));
-            assertEquals("13.5 KiB", table.stringColumn("size").get(1));
+            assertEquals("0x00103870", table.stringColumn("start").get(3));
+            assertEquals("14.1 KiB", table.stringColumn("size").get(1));
         }
     }
 
