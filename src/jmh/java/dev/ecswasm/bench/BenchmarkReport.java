@@ -365,10 +365,14 @@ public final class BenchmarkReport {
                         + " and used only for its exact bytes (size and SHA-256), so a cold start runs no compiler:"
                         + " the demo's CPU about 0.65x. `./demo-cds` adds an AppCDS archive and C1 only.\n")
                 .append("- The plugin's string wrapper allocates once, at the reported size, unzeroed, and checks NUL"
-                        + " and UTF-8 in one pass for ASCII: get_name about 0.8x side by side. What is left is the"
-                        + " guest's malloc and free (about 50-65 ns) and two crossings that cost as much with a bare"
-                        + " host function copying prepared bytes (the split table): that time is in the guest's compiled"
-                        + " call, not in the ABI's host side.\n")
+                        + " and UTF-8 in one pass for ASCII: get_name about 0.8x side by side.\n")
+                .append("- The bare-host rows are bare since 359f9d0. Before, `extraFunctions` came after the ABI's, and"
+                        + " Chicory 1.7.5 links an import to the first function of its name, so `getNameBareHost`,"
+                        + " `getNameCrossingsBareHost` and `edgesBatchedBareHost` ran the real ABI functions: reports before"
+                        + " it compared get_name with itself (\"about 1.0\").\n")
+                .append("- Beside the two-call exchange, the plugin's `ffi::with_name` (issue 25) calls once into a 64-byte"
+                        + " stack buffer and falls back to the exchange for a longer name: the optimistic row. Its buffer"
+                        + " is not zeroed (zeroing called memset: 99 -> 53 ns side by side).\n")
                 .append("- Batched relation reads encode into a scratch array the session reuses, one little-endian"
                         + " int store an id, and copy into guest memory with one write: 0.6-0.8x per edge, 19.6 -> 1.5"
                         + " bytes allocated per edge.\n")
