@@ -85,7 +85,7 @@ final class TwoCall {
                     needed);
         }
         if (room() >= needed) {
-            GuestAccess.write(memory, what, buf, utf8z); // the common case: it all fits
+            memory.write(buf, utf8z); // the common case: it all fits, inside the cap bytes begin() checked
             return errors.ok(needed);
         }
         int kept = cutAtCharacterBoundary(utf8z, (int) room() - 1); // one byte stays for the NUL
