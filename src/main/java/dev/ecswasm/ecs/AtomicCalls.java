@@ -14,7 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * started is enough to finish it; no probe up front.
  *
  * <p>Each writer tests {@link #open} first, so a change made outside an atomic call costs one field
- * read. Every method is small and this class is final, so the JIT inlines them into the registry.
+ * read. The writers are small and this class is final, so the JIT inlines them into the registry.
+ * {@code run} is not small, and the JIT calls it: its hot path is a few field writes either way.
  */
 final class AtomicCalls {
     private static final int ENTRIES_PER_DESTROY = 5; // DYING, RELEASED, and up to three for its components and edges
