@@ -45,6 +45,45 @@ class CleanupPolicyTest {
         Invariants.require(world);
     }
 
+    /**
+     * Issue 25: one destroy signal per entity, and a listener may meet ids destroyed earlier in the same
+     * cascade; it sees them as invalid, never half-destroyed, and the lists of the living no longer hold them.
+     */
+    @Test
+    void aCascadeListenerSeesEachEntityOnceAndTheOnesBeforeItAsInvalid() {
+        world.setPolicy(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
+        int root = world.createEntity();
+        int a = world.createEntity();
+        int b = world.createEntity();
+        int a1 = world.createEntity();
+        world.setParent(a, root);
+        world.setParent(b, root);
+        world.setParent(a1, a);
+        world.addName(a1, "a1");
+        List<Integer> seen = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        world.registry().onDestroyEntity().connect(id -> {
+            if (!world.isEntityValid(id)) {
+                wrong.add(id + " was already invalid in its own signal");
+            }
+            for (int earlier : seen) {
+                if (world.isEntityValid(earlier) || world.getName(earlier).isPresent()) {
+                    wrong.add(earlier + " still readable in " + id + "'s signal");
+                }
+                if (world.isEntityValid(root) && java.util.Arrays.stream(world.findChildren(root)).anyMatch(c -> c == earlier)) {
+                    wrong.add(earlier + " still a child of the living root in " + id + "'s signal");
+                }
+            }
+            seen.add(id);
+        });
+        assertTrue(world.destroyEntity(root).ok());
+        assertEquals(List.of(), wrong);
+        assertEquals(4, seen.size(), "one signal per entity: " + seen);
+        assertEquals(java.util.Set.of(a, a1, b, root), java.util.Set.copyOf(seen), "each of the four, once");
+        assertEquals(root, seen.get(seen.size() - 1), "the root's own listeners run after its cascade");
+        Invariants.require(world);
+    }
+
     @Test
     void cascadeOnAHundredThousandDeepChainNeedsNoDeepStack() {
         world.setPolicy(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
