@@ -43,25 +43,15 @@ class UndoRescueTest {
         worker.join(5_000);
         assertFalse(worker.isAlive());
 
-        Throwable[] seen = new Throwable[1];
-        Thread small = new Thread(null, () -> {
-            try {
-                registry.atomically(() -> {
-                    registry.onRollback(() -> deep(DEPTH, 1, 2, 3)); // too deep for this stack: needs the worker
-                    registry.destroy(kept);
-                    throw new IllegalStateException("refused");
-                });
-            } catch (Throwable t) {
-                seen[0] = t;
-            }
-        }, "small-stack", SMALL_STACK);
-        small.start();
-        small.join(10_000);
-        assertFalse(small.isAlive(), "the spin ends when the worker is gone");
-        assertTrue(seen[0] instanceof IllegalStateException, "the caller's own exception comes out: " + seen[0]);
-        assertEquals(1, seen[0].getSuppressed().length, "with the stopped worker noted");
-        assertTrue(seen[0].getSuppressed()[0].getMessage().contains("worker had been stopped"),
-                seen[0].getSuppressed()[0].getMessage());
+        Throwable seen = thrownOnSmallStack(() -> registry.atomically(() -> {
+            registry.onRollback(() -> deep(DEPTH, 1, 2, 3)); // too deep for this stack: needs the worker
+            registry.destroy(kept);
+            throw new IllegalStateException("refused");
+        })); // and the spin ends when the worker is gone
+        assertTrue(seen instanceof IllegalStateException, "the caller's own exception comes out: " + seen);
+        assertEquals(1, seen.getSuppressed().length, "with the stopped worker noted");
+        assertTrue(seen.getSuppressed()[0].getMessage().contains("worker had been stopped"),
+                seen.getSuppressed()[0].getMessage());
         assertFalse(registry.inAtomicCall(), "the depth is back to 0 all the same");
 
         rescueFinishesTheUndo(new Registry()); // the next registry starts a worker again
@@ -77,30 +67,40 @@ class UndoRescueTest {
         int kept = registry.create();
         registry.add(kept, "name");
         int[] undoneTimes = new int[1];
-        Throwable[] seen = new Throwable[1];
-        Thread small = new Thread(null, () -> {
-            try {
-                registry.atomically(() -> {
-                    registry.create();
-                    registry.onRollback(() -> undoneTimes[0] += deep(DEPTH, 1, 2, 3) > 0 ? 1 : 0); // safe to run again
-                    registry.destroy(kept);
-                    throw new IllegalStateException("refused after three changes");
-                });
-            } catch (Throwable t) {
-                seen[0] = t;
-            }
-        }, "small-stack", SMALL_STACK);
-        small.start();
-        small.join();
+        Throwable seen = thrownOnSmallStack(() -> registry.atomically(() -> {
+            registry.create();
+            registry.onRollback(() -> undoneTimes[0] += deep(DEPTH, 1, 2, 3) > 0 ? 1 : 0); // safe to run again
+            registry.destroy(kept);
+            throw new IllegalStateException("refused after three changes");
+        }));
 
-        assertTrue(seen[0] instanceof IllegalStateException, "the caller's own exception comes out: " + seen[0]);
-        assertEquals(0, seen[0].getSuppressed().length, "and the undo did not fail");
+        assertTrue(seen instanceof IllegalStateException, "the caller's own exception comes out: " + seen);
+        assertEquals(0, seen.getSuppressed().length, "and the undo did not fail");
         assertEquals(1, undoneTimes[0], "the deep undo ran to its end once, on the worker");
         assertEquals(1, registry.size(), "the created entity is gone again");
         assertTrue(registry.valid(kept), "the destroyed one is back");
         assertEquals("name", registry.get(kept, String.class));
         assertFalse(registry.inAtomicCall());
         assertEquals(1, registry.atomically(() -> registry.size()), "and the registry takes the next call");
+    }
+
+    /**
+     * Runs {@code work} on a thread with {@link #SMALL_STACK} and returns what it threw (null if nothing);
+     * fails if the thread has not ended within 10 s (a hand-over left spinning).
+     */
+    private static Throwable thrownOnSmallStack(Runnable work) throws InterruptedException {
+        Throwable[] thrown = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                work.run();
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "small-stack", SMALL_STACK);
+        small.start();
+        small.join(10_000);
+        assertFalse(small.isAlive(), "the call on the small stack ends");
+        return thrown[0];
     }
 
     /** A recursion with values live across each call, so compiled frames are not tiny either. */
