@@ -41,9 +41,14 @@ final class BeforeAfter {
             };
         }
 
+        /** The limit as the report writes it: 1.3, 60, 2000. */
+        String limitText() {
+            return java.math.BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString();
+        }
+
         @Override
         public String toString() {
-            String n = java.math.BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString();
+            String n = limitText();
             return switch (kind) {
                 case AT_MOST -> "≤ " + n;
                 case AT_LEAST -> "≥ " + n;
@@ -66,6 +71,18 @@ final class BeforeAfter {
     static final String BASE_BOUNDARY = "ChicoryBoundaryBench\\.(abiCall|bareCall|bareCheckCall|getName|getNameBareHost"
             + "|edgesBatched|edgesPerEntity|exportCall)$";
 
+    // The goals, named once: the table's rows and the report's verdict lines both use these.
+    static final Goal ABI_VS_BARE_CHECK = Goal.atMost(1.3);
+    static final Goal GET_NAME_VS_BARE = Goal.atMost(1.1);
+    static final Goal OPTIMISTIC_GET_NAME_NS = Goal.atMost(60);
+    static final Goal EXPORT_CALL_NS = Goal.atMost(2000);
+    static final Goal HOP_VS_NO_HOP = Goal.atLeast(20);
+    static final Goal RANDOM_GET_VS_ARTEMIS = Goal.atMost(1.25);
+    static final Goal CASCADE_NS_PER_CHILD = Goal.atMost(60);
+    static final Goal CHURN_VS_BASE = Goal.withinOfBefore(1.15);
+    static final Goal AT_MOST_ARTEMIS = Goal.atMost(1);
+    static final Goal DEMO_MS = Goal.atMost(1000);
+
     private static final String ABI = "ChicoryBoundaryBench.abiCall[COMPILED]";
     private static final String GET_NAME = "ChicoryBoundaryBench.getName[COMPILED]";
 
@@ -75,44 +92,44 @@ final class BeforeAfter {
             new Row("bare host function doing the same validity check, compiled, ns",
                     key("ChicoryBoundaryBench.bareCheckCall[COMPILED]"), null),
             new Row("ABI import / bare doing the same check", ratio(ABI, "ChicoryBoundaryBench.bareCheckCall[COMPILED]"),
-                    Goal.atMost(1.3)),
+                    ABI_VS_BARE_CHECK),
             new Row("ABI import / bare doing nothing", ratio(ABI, "ChicoryBoundaryBench.bareCall[COMPILED]"), null),
             new Row("two-call `get_name` into a fresh String, ns", key(GET_NAME), null),
             new Row("two-call `get_name` / the same with bare host functions",
-                    ratio(GET_NAME, "ChicoryBoundaryBench.getNameBareHost[COMPILED]"), Goal.atMost(1.1)),
+                    ratio(GET_NAME, "ChicoryBoundaryBench.getNameBareHost[COMPILED]"), GET_NAME_VS_BARE),
             new Row("optimistic first-call `get_name` (64-byte stack buffer), ns",
-                    key("ChicoryBoundaryBench.getNameOptimistic[COMPILED]"), Goal.atMost(60)),
+                    key("ChicoryBoundaryBench.getNameOptimistic[COMPILED]"), OPTIMISTIC_GET_NAME_NS),
             new Row("relation read per edge, per-entity / batched (no longer a goal)",
                     ratio("ChicoryBoundaryBench.edgesPerEntity[COMPILED]", "ChicoryBoundaryBench.edgesBatched[COMPILED]"), null),
             new Row("export call from a `GuestStacks` thread (no hop), compiled, ns",
-                    key("ChicoryBoundaryBench.exportCallInline[COMPILED]"), Goal.atMost(2000)),
+                    key("ChicoryBoundaryBench.exportCallInline[COMPILED]"), EXPORT_CALL_NS),
             new Row("export call, hop / no hop", ratio("ChicoryBoundaryBench.exportCall[COMPILED]",
-                    "ChicoryBoundaryBench.exportCallInline[COMPILED]"), Goal.atLeast(20)),
+                    "ChicoryBoundaryBench.exportCallInline[COMPILED]"), HOP_VS_NO_HOP),
             new Row("random get via `registry.get`, ns", key("EcsBench.oursRandomGet"), null),
             new Row("random get via `registry.get` / Artemis", ratio("EcsBench.oursRandomGet", "EcsBench.artemisRandomGet"),
-                    Goal.atMost(1.25)),
+                    RANDOM_GET_VS_ARTEMIS),
             new Row("random get via a held `Storage`, ns", key("EcsBench.oursRandomGetStorage"), null),
             new Row("random get via a held `Storage` / Artemis", ratio("EcsBench.oursRandomGetStorage",
-                    "EcsBench.artemisRandomGet"), Goal.atMost(1.25)),
-            new Row("cascade delete per child, depth 1, ns", key("RelationBench.cascadeDeletePerChild[1]"), Goal.atMost(60)),
-            new Row("cascade delete per child, depth 2, ns", key("RelationBench.cascadeDeletePerChild[2]"), Goal.atMost(60)),
-            new Row("cascade delete per child, depth 5, ns", key("RelationBench.cascadeDeletePerChild[5]"), Goal.atMost(60)),
-            new Row("cascade delete per child, depth 10, ns", key("RelationBench.cascadeDeletePerChild[10]"), Goal.atMost(60)),
-            new Row("1:1 relink churn, ns", key("RelationBench.linkChurn"), Goal.withinOfBefore(1.15)),
-            new Row("1:N reparent churn, ns", key("RelationBench.reparentChurn"), Goal.withinOfBefore(1.15)),
-            new Row("N:N enroll or drop churn, ns", key("RelationBench.enrollDropChurn"), Goal.withinOfBefore(1.15)),
+                    "EcsBench.artemisRandomGet"), RANDOM_GET_VS_ARTEMIS),
+            new Row("cascade delete per child, depth 1, ns", key("RelationBench.cascadeDeletePerChild[1]"), CASCADE_NS_PER_CHILD),
+            new Row("cascade delete per child, depth 2, ns", key("RelationBench.cascadeDeletePerChild[2]"), CASCADE_NS_PER_CHILD),
+            new Row("cascade delete per child, depth 5, ns", key("RelationBench.cascadeDeletePerChild[5]"), CASCADE_NS_PER_CHILD),
+            new Row("cascade delete per child, depth 10, ns", key("RelationBench.cascadeDeletePerChild[10]"), CASCADE_NS_PER_CHILD),
+            new Row("1:1 relink churn, ns", key("RelationBench.linkChurn"), CHURN_VS_BASE),
+            new Row("1:N reparent churn, ns", key("RelationBench.reparentChurn"), CHURN_VS_BASE),
+            new Row("N:N enroll or drop churn, ns", key("RelationBench.enrollDropChurn"), CHURN_VS_BASE),
             new Row("create with 2 components / Artemis", ratio("EcsBench.oursCreate", "EcsBench.artemisCreate"),
-                    Goal.atMost(1)),
+                    AT_MOST_ARTEMIS),
             new Row("iterate 2 components / Artemis", ratio("EcsBench.oursIterate2", "EcsBench.artemisIterate2"),
-                    Goal.atMost(1)),
-            new Row("destroy / Artemis", ratio("EcsBench.oursDestroy", "EcsBench.artemisDestroy"), Goal.atMost(1)),
+                    AT_MOST_ARTEMIS),
+            new Row("destroy / Artemis", ratio("EcsBench.oursDestroy", "EcsBench.artemisDestroy"), AT_MOST_ARTEMIS),
             new Row("destroy of degree 32, world of 1,000,000, ns", key("RelationBench.destroyDegree32[1000000]"), null),
-            new Row("main demo, whole process, compiled, ms", key(DEMO_COMPILED), Goal.atMost(1000)),
-            new Row("main demo, whole process, interpreter, ms", key(DEMO_INTERPRETER), Goal.atMost(1000)),
+            new Row("main demo, whole process, compiled, ms", key(DEMO_COMPILED), DEMO_MS),
+            new Row("main demo, whole process, interpreter, ms", key(DEMO_INTERPRETER), DEMO_MS),
             new Row("main demo from its AppCDS archive (`./demo-cds`), compiled, ms", key("ColdStart.demoCds[COMPILED]"),
-                    Goal.atMost(1000)),
+                    DEMO_MS),
             new Row("main demo from its AppCDS archive (`./demo-cds interpreter`), ms",
-                    key("ColdStart.demoCds[INTERPRETER]"), Goal.atMost(1000)));
+                    key("ColdStart.demoCds[INTERPRETER]"), DEMO_MS));
 
     private BeforeAfter() {}
 
