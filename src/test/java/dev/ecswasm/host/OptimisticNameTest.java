@@ -32,8 +32,7 @@ class OptimisticNameTest {
     }
 
     private static int named(WasmHost host, String name) {
-        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-        return host.callInt("step_create_named", host.putString(name), utf8.length);
+        return host.callInt("step_create_named", host.putString(name), utf8Length(name));
     }
 
     private static int utf8Length(String name) {
