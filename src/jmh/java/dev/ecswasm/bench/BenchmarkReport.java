@@ -231,6 +231,17 @@ public final class BenchmarkReport {
         ecsRow(md, "random get via a held `Storage` (like Artemis' mapper)", "RandomGetStorage", "RandomGet");
         ecsRow(md, "destroy", "Destroy", "Destroy");
 
+        md.append("\n### The price of the version check, in bare arrays\n\n")
+                .append("Artemis keeps no version: a stale id reads whatever owns its slot now. The same random gets"
+                        + " over bare arrays, no registry (`RandomGetFloorBench`), ns per get:\n\n")
+                .append("| layout | ns | / unchecked |\n|---|---:|---:|\n");
+        Double unchecked = get("RandomGetFloorBench.unchecked");
+        floorRow(md, "one array by slot, no version (Artemis' bag)", unchecked, unchecked);
+        floorRow(md, "the owner's version in a second array by slot (our `Storage`)",
+                get("RandomGetFloorBench.versionBeside"), unchecked);
+        floorRow(md, "value and version token side by side in one array", get("RandomGetFloorBench.versionInterleaved"),
+                unchecked);
+
         md.append("\n## Relationships (no peer has them)\n\n| measure | ns |\n|---|---:|\n");
         row(md, "relink a random player and profile (1:1 churn)", "RelationBench.linkChurn");
         row(md, "reparent a random child (1:N churn, cycle check)", "RelationBench.reparentChurn");
@@ -329,7 +340,11 @@ public final class BenchmarkReport {
         goal(md, "random get via `registry.get` within " + RANDOM_GET_VS_ARTEMIS.limitText() + "x of Artemis",
                 below(get("EcsBench.oursRandomGet"), get("EcsBench.artemisRandomGet"), RANDOM_GET_VS_ARTEMIS.limit()));
         goal(md, "random get via a held `Storage` within " + RANDOM_GET_VS_ARTEMIS.limitText() + "x of Artemis",
-                below(get("EcsBench.oursRandomGetStorage"), get("EcsBench.artemisRandomGet"), RANDOM_GET_VS_ARTEMIS.limit()));
+                below(get("EcsBench.oursRandomGetStorage"), get("EcsBench.artemisRandomGet"), RANDOM_GET_VS_ARTEMIS.limit())
+                        + "; the version check alone, in bare arrays, costs "
+                        + ratio(get("RandomGetFloorBench.versionBeside"), get("RandomGetFloorBench.unchecked"))
+                        + "x (one array) or " + ratio(get("RandomGetFloorBench.versionInterleaved"),
+                                get("RandomGetFloorBench.unchecked")) + "x (interleaved)");
         List<String> cascade = new ArrayList<>();
         for (String depth : List.of("1", "2", "5", "10")) {
             cascade.add("depth " + depth + ": "
@@ -536,6 +551,10 @@ public final class BenchmarkReport {
     private void splitRow(StringBuilder md, String label, String method) {
         md.append("| ").append(label).append(" | ").append(num(chicory(method, "INTERPRETER"))).append(" | ")
                 .append(num(chicory(method, "COMPILED"))).append(" |\n");
+    }
+
+    private static void floorRow(StringBuilder md, String label, Double ns, Double unchecked) {
+        md.append("| ").append(label).append(" | ").append(num(ns)).append(" | ").append(ratio(ns, unchecked)).append(" |\n");
     }
 
     private void row(StringBuilder md, String label, String key) {
