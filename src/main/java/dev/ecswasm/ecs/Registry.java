@@ -304,7 +304,7 @@ public final class Registry {
      */
     @SuppressWarnings("unchecked")
     public <T> T get(int id, Class<T> type) {
-        Storage<?> last = storages.last; // storage(type), written out: see there
+        Storage<?> last = storages.last; // storage(type), written out: Storages says why
         T value = (last != null && last.type() == type ? (Storage<T>) last : storages.lookUp(type)).getOrNull(id);
         if (value == null) {
             throw missing(id, type);
@@ -321,7 +321,7 @@ public final class Registry {
     /** The entity's component of this type, or {@code null} if it has none. */
     @SuppressWarnings("unchecked")
     public <T> T tryGet(int id, Class<T> type) {
-        Storage<?> last = storages.last; // storage(type), written out: see there
+        Storage<?> last = storages.last; // storage(type), written out: Storages says why
         T value = (last != null && last.type() == type ? (Storage<T>) last : storages.lookUp(type)).getOrNull(id);
         if (value == null) {
             requireValid(id);
@@ -330,7 +330,7 @@ public final class Registry {
     }
 
     public boolean has(int id, Class<?> type) {
-        Storage<?> last = storages.last; // storage(type), written out: see there
+        Storage<?> last = storages.last; // storage(type), written out: Storages says why
         if ((last != null && last.type() == type ? last : storages.lookUp(type)).getOrNull(id) != null) { // a stored value is never null
             return true;
         }
@@ -344,17 +344,7 @@ public final class Registry {
         return storages.typesOf(id);
     }
 
-    /**
-     * The storage for a type, created empty on first use.
-     *
-     * <p>{@link #get}, {@link #tryGet} and {@link #has} repeat this method's first test (in
-     * {@link Storages#of}: is it the last storage looked up?) in their own code instead of calling it. The JIT decides per bytecode whether a branch is ever taken, and
-     * this one is taken whenever writes alternate between types (adding a Pos, then a Vel, as every
-     * benchmark fill does). Calling it, a get loop kept the call to {@code lookUp} in its body, and a
-     * call there stops the JIT from lifting the field reads out of the loop: about 20 ns per random
-     * get over a million entities. With their own copy, reads that always ask for one type leave the
-     * branch untaken and the loop holds no call.
-     */
+    /** The storage for a type, created empty on first use. */
     public <T> Storage<T> storage(Class<T> type) {
         return storages.of(type);
     }

@@ -14,7 +14,12 @@ import java.util.Objects;
  *
  * <p>A type is looked up in a map, but the storage found last is kept in {@link #last} and tried
  * first, since a loop asks for one type over and over. {@link Registry#get}, {@link Registry#tryGet}
- * and {@link Registry#has} repeat that first test in their own code: {@link Registry#storage} says why.
+ * and {@link Registry#has} repeat {@link #of}'s test of it in their own code instead of calling it.
+ * The JIT decides per bytecode whether a branch is ever taken, and this one is taken whenever writes
+ * alternate between types (adding a Pos, then a Vel, as every benchmark fill does). Calling it, a get
+ * loop kept the call to {@link #lookUp} in its body, and a call there stops the JIT from lifting the
+ * field reads out of the loop: about 20 ns per random get over a million entities. With their own
+ * copy, reads that always ask for one type leave the branch untaken and the loop holds no call.
  *
  * <p>The three kinds of {@link ComponentSignals} live here too, since they and the storages each
  * need the other: a storage made now takes the signals its type already has, and a signal made now
