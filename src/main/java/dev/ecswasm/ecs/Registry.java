@@ -201,9 +201,7 @@ public final class Registry {
 
     /** Throws a message that says why the id is not valid (null, stale, or never issued). */
     public void requireValid(int id) {
-        if (!pool.valid(id)) {
-            throw new InvalidEntityException(id, pool.whyInvalid(id));
-        }
+        pool.requireValid(id);
     }
 
     /** A sentence explaining why an id is not valid, or that it is. */
