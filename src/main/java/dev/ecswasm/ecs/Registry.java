@@ -12,9 +12,10 @@ import java.util.function.Supplier;
  * The {@link EntityPool} issues them: slots are numbered from 0, and a destroyed entity's slot is
  * reused last in, first out with its version bumped, so the old id stays invalid.
  *
- * <h2>Storages</h2>
+ * <h2>Storages, and the writes to them</h2>
  * One per component type, made the first time the type is used, kept by {@link Storages} (EnTT's
- * pools) together with the component signals.
+ * pools) together with the component signals. {@link ComponentWrites} adds, replaces and removes
+ * components.
  *
  * <h2>Signals, and when they fire</h2>
  * <ul>
@@ -46,6 +47,7 @@ public final class Registry {
     private final Signal<EntityListener> entityCreated = new Signal<>();
     private final Signal<EntityListener> entityDestroyed = new Signal<>();
     private final AtomicCalls calls = new AtomicCalls(pool);
+    private final ComponentWrites writes = new ComponentWrites(pool, calls, storages);
 
     // ---------------------------------------------------------------- entities
 
@@ -113,7 +115,7 @@ public final class Registry {
         fire(entityDestroyed, id);
         for (Storage<?> storage : storages.all()) {
             if (storage.contains(id)) {
-                removeFrom(storage, id);
+                writes.removeFrom(storage, id); // fires the component's onDestroy first
             }
         }
         calls.recordId(Journal.RELEASED, id);
@@ -238,21 +240,7 @@ public final class Registry {
      * @throws IllegalStateException if the entity already has one of this type
      */
     public <T> T add(int id, T component) {
-        Objects.requireNonNull(component, "component");
-        requireValid(id);
-        Storage<T> storage = storages.ofComponent(component);
-        if (storage.contains(id)) {
-            throw new IllegalStateException("entity " + EntityId.describe(id) + " already has a "
-                    + storage.type().getSimpleName() + "; use replace or addOrReplace");
-        }
-        if (pool.destroying(id)) { // its components are on their way out: one added now would outlive it
-            throw new IllegalStateException("entity " + EntityId.describe(id) + " is being destroyed; it cannot take a "
-                    + storage.type().getSimpleName());
-        }
-        calls.record(Journal.ADDED, storage, id, null, 0);
-        storage.insert(id, component);
-        storages.constructed.fire(storage, id, component);
-        return component;
+        return writes.add(id, component);
     }
 
     /**
@@ -261,38 +249,19 @@ public final class Registry {
      * @throws IllegalStateException if the entity has no component of this type
      */
     public <T> T replace(int id, T component) {
-        Objects.requireNonNull(component, "component");
-        requireValid(id);
-        Storage<T> storage = storages.ofComponent(component);
-        int position = storage.positionOf(id);
-        if (position < 0) {
-            throw new IllegalStateException("entity " + EntityId.describe(id) + " has no "
-                    + storage.type().getSimpleName() + " to replace");
-        }
-        calls.record(Journal.REPLACED, storage, id, storage.valueAt(position), 0);
-        storage.set(position, component);
-        storages.updated.fire(storage, id, component);
-        return component;
+        return writes.replace(id, component);
     }
 
     /** Adds the component, or replaces the one there; fires construct or update accordingly. */
     public <T> T addOrReplace(int id, T component) {
-        Objects.requireNonNull(component, "component");
-        requireValid(id);
-        return storages.ofComponent(component).contains(id) ? replace(id, component) : add(id, component);
+        return writes.addOrReplace(id, component);
     }
 
     /**
      * Removes a component, firing {@link #onDestroy(Class)} first. Returns false if there was none.
      */
     public boolean remove(int id, Class<?> type) {
-        requireValid(id);
-        Storage<?> storage = storages.existing(type);
-        if (storage == null || !storage.contains(id)) {
-            return false;
-        }
-        removeFrom(storage, id);
-        return true;
+        return writes.remove(id, type);
     }
 
     /**
@@ -409,17 +378,6 @@ public final class Registry {
     /** The version of the slot's current id, or of its next one if the slot is free. */
     int version(int index) {
         return pool.version(index);
-    }
-
-    private <T> void removeFrom(Storage<T> storage, int id) {
-        T value = storage.getOrNull(id);
-        storages.destroyed.fire(storage, id, value);
-        int position = storage.positionOf(id); // by id again: a listener may have reshuffled the packed array
-        if (position < 0) {
-            return; // a listener removed it already
-        }
-        calls.record(Journal.REMOVED, storage, id, storage.valueAt(position), position);
-        storage.remove(id);
     }
 
     private static void fire(Signal<EntityListener> signal, int id) {
