@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * <h2>Storages, and the writes to them</h2>
  * One per component type, made the first time the type is used, kept by {@link Storages} (EnTT's
  * pools) together with the component signals. {@link ComponentWrites} adds, replaces and removes
- * components.
+ * components; {@link Destruction} destroys entities.
  *
  * <h2>Signals, and when they fire</h2>
  * <ul>
@@ -48,6 +48,7 @@ public final class Registry {
     private final Signal<EntityListener> entityDestroyed = new Signal<>();
     private final AtomicCalls calls = new AtomicCalls(pool);
     private final ComponentWrites writes = new ComponentWrites(pool, calls, storages);
+    private final Destruction destruction = new Destruction(pool, calls, storages, writes, entityDestroyed);
 
     // ---------------------------------------------------------------- entities
 
@@ -59,7 +60,9 @@ public final class Registry {
     public int create() {
         calls.creating();
         int id = pool.create();
-        fire(entityCreated, id);
+        for (Object listener : entityCreated.snapshot()) {
+            ((EntityListener) listener).on(id);
+        }
         return id;
     }
 
@@ -71,17 +74,8 @@ public final class Registry {
      * @throws IllegalStateException if the entity is already being destroyed (a listener recursed)
      */
     public void destroy(int id) {
-        checkDestroyable(id);
-        // One atomic call: a refusing listener, or any throwable at any point (a StackOverflowError in a
-        // listener, in the cleanup it does, or in the removal loop), takes back the "being destroyed"
-        // mark, every component removed and every change the listeners made.
-        calls.run(DISMANTLE, this, id);
+        destruction.destroy(id);
     }
-
-    private static final AtomicCalls.Work<Registry> DISMANTLE = (registry, id) -> {
-        registry.dismantle(id);
-        return null;
-    };
 
     /**
      * {@link #destroy(int)} as one part of an atomic call that destroys many entities (a cascade): the
@@ -93,33 +87,7 @@ public final class Registry {
      * @throws IllegalStateException if the entity is already being destroyed
      */
     public void destroyPartOfCall(int id) {
-        if (!calls.open()) {
-            destroy(id);
-            return;
-        }
-        checkDestroyable(id);
-        dismantle(id);
-    }
-
-    private void checkDestroyable(int id) {
-        requireValid(id);
-        if (pool.destroying(id)) {
-            throw new IllegalStateException("entity " + EntityId.describe(id) + " is already being destroyed");
-        }
-    }
-
-    /** The destruction itself: the signal first, then each component, then the slot; each change journalled first. */
-    private void dismantle(int id) {
-        calls.recordId(Journal.DYING, id);
-        pool.startDestroying(id);
-        fire(entityDestroyed, id);
-        for (Storage<?> storage : storages.all()) {
-            if (storage.contains(id)) {
-                writes.removeFrom(storage, id); // fires the component's onDestroy first
-            }
-        }
-        calls.recordId(Journal.RELEASED, id);
-        pool.release(id);
+        destruction.destroyPartOfCall(id);
     }
 
     /**
@@ -128,11 +96,7 @@ public final class Registry {
      * nothing observable changes, and destroying more or fewer than {@code count} is fine.
      */
     public void expectDestroys(int count) {
-        if (count <= 0) {
-            return;
-        }
-        calls.expectDestroys(count);
-        pool.reserveFree(count);
+        destruction.expectDestroys(count);
     }
 
     /** True if the id is valid and its entity is in the middle of {@link #destroy(int)}. */
@@ -378,11 +342,5 @@ public final class Registry {
     /** The version of the slot's current id, or of its next one if the slot is free. */
     int version(int index) {
         return pool.version(index);
-    }
-
-    private static void fire(Signal<EntityListener> signal, int id) {
-        for (Object listener : signal.snapshot()) {
-            ((EntityListener) listener).on(id);
-        }
     }
 }
