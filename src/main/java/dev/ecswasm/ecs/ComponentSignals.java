@@ -18,7 +18,7 @@ final class ComponentSignals {
     static final int DESTROYED = 2;
 
     private final int kind;
-    private final Map<Class<?>, Storage<?>> storages; // the registry's, to hand a new signal to its storage
+    private final Map<Class<?>, Storage<?>> storages; // the Storages' map, to hand a new signal to its storage
     private final Map<Class<?>, Signal<ComponentListener<?>>> byType = new HashMap<>();
 
     ComponentSignals(int kind, Map<Class<?>, Storage<?>> storages) {

@@ -165,6 +165,13 @@ final class EntityPool {
         return (info & EntityId.VERSION_MASK) == EntityId.version(id) && info >>> STATE_SHIFT != FREE;
     }
 
+    /** Throws an {@link InvalidEntityException} that says why, unless the id is {@link #valid}. */
+    void requireValid(int id) {
+        if (!valid(id)) {
+            throw new InvalidEntityException(id, whyInvalid(id));
+        }
+    }
+
     /** A sentence explaining why an id is not valid, or that it is. */
     String whyInvalid(int id) {
         if (id == EntityId.NULL) {

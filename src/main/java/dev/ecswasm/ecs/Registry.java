@@ -1,11 +1,7 @@
 package dev.ecswasm.ecs;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -15,6 +11,11 @@ import java.util.function.Supplier;
  * <h2>Ids</h2>
  * The {@link EntityPool} issues them: slots are numbered from 0, and a destroyed entity's slot is
  * reused last in, first out with its version bumped, so the old id stays invalid.
+ *
+ * <h2>Storages, and the writes to them</h2>
+ * One per component type, made the first time the type is used, kept by {@link Storages} (EnTT's
+ * pools) together with the component signals. {@link ComponentWrites} adds, replaces and removes
+ * components; {@link Destruction} destroys entities.
  *
  * <h2>Signals, and when they fire</h2>
  * <ul>
@@ -42,15 +43,12 @@ import java.util.function.Supplier;
 public final class Registry {
     private final EntityPool pool = new EntityPool();
 
-    private final Map<Class<?>, Storage<?>> storages = new LinkedHashMap<>();
-    private Storage<?>[] storageArray = new Storage<?>[0]; // the map's values, safe to walk while it grows
-    private Storage<?> lastStorage;                         // the last one looked up, tried first
-    private final ComponentSignals constructed = new ComponentSignals(ComponentSignals.CONSTRUCTED, storages);
-    private final ComponentSignals updated = new ComponentSignals(ComponentSignals.UPDATED, storages);
-    private final ComponentSignals destroyed = new ComponentSignals(ComponentSignals.DESTROYED, storages);
+    private final Storages storages = new Storages(this);
     private final Signal<EntityListener> entityCreated = new Signal<>();
     private final Signal<EntityListener> entityDestroyed = new Signal<>();
     private final AtomicCalls calls = new AtomicCalls(pool);
+    private final ComponentWrites writes = new ComponentWrites(pool, calls, storages);
+    private final Destruction destruction = new Destruction(pool, calls, storages, writes, entityDestroyed);
 
     // ---------------------------------------------------------------- entities
 
@@ -62,7 +60,9 @@ public final class Registry {
     public int create() {
         calls.creating();
         int id = pool.create();
-        fire(entityCreated, id);
+        for (Object listener : entityCreated.snapshot()) {
+            ((EntityListener) listener).on(id);
+        }
         return id;
     }
 
@@ -74,17 +74,8 @@ public final class Registry {
      * @throws IllegalStateException if the entity is already being destroyed (a listener recursed)
      */
     public void destroy(int id) {
-        checkDestroyable(id);
-        // One atomic call: a refusing listener, or any throwable at any point (a StackOverflowError in a
-        // listener, in the cleanup it does, or in the removal loop), takes back the "being destroyed"
-        // mark, every component removed and every change the listeners made.
-        calls.run(DISMANTLE, this, id);
+        destruction.destroy(id);
     }
-
-    private static final AtomicCalls.Work<Registry> DISMANTLE = (registry, id) -> {
-        registry.dismantle(id);
-        return null;
-    };
 
     /**
      * {@link #destroy(int)} as one part of an atomic call that destroys many entities (a cascade): the
@@ -96,33 +87,7 @@ public final class Registry {
      * @throws IllegalStateException if the entity is already being destroyed
      */
     public void destroyPartOfCall(int id) {
-        if (!calls.open()) {
-            destroy(id);
-            return;
-        }
-        checkDestroyable(id);
-        dismantle(id);
-    }
-
-    private void checkDestroyable(int id) {
-        requireValid(id);
-        if (pool.destroying(id)) {
-            throw new IllegalStateException("entity " + EntityId.describe(id) + " is already being destroyed");
-        }
-    }
-
-    /** The destruction itself: the signal first, then each component, then the slot; each change journalled first. */
-    private void dismantle(int id) {
-        calls.recordId(Journal.DYING, id);
-        pool.startDestroying(id);
-        fire(entityDestroyed, id);
-        for (Storage<?> storage : storageArray) {
-            if (storage.contains(id)) {
-                removeFrom(storage, id);
-            }
-        }
-        calls.recordId(Journal.RELEASED, id);
-        pool.release(id);
+        destruction.destroyPartOfCall(id);
     }
 
     /**
@@ -131,11 +96,7 @@ public final class Registry {
      * nothing observable changes, and destroying more or fewer than {@code count} is fine.
      */
     public void expectDestroys(int count) {
-        if (count <= 0) {
-            return;
-        }
-        calls.expectDestroys(count);
-        pool.reserveFree(count);
+        destruction.expectDestroys(count);
     }
 
     /** True if the id is valid and its entity is in the middle of {@link #destroy(int)}. */
@@ -206,9 +167,7 @@ public final class Registry {
 
     /** Throws a message that says why the id is not valid (null, stale, or never issued). */
     public void requireValid(int id) {
-        if (!pool.valid(id)) {
-            throw new InvalidEntityException(id, pool.whyInvalid(id));
-        }
+        pool.requireValid(id);
     }
 
     /** A sentence explaining why an id is not valid, or that it is. */
@@ -245,21 +204,7 @@ public final class Registry {
      * @throws IllegalStateException if the entity already has one of this type
      */
     public <T> T add(int id, T component) {
-        Objects.requireNonNull(component, "component");
-        requireValid(id);
-        Storage<T> storage = storageOf(component);
-        if (storage.contains(id)) {
-            throw new IllegalStateException("entity " + EntityId.describe(id) + " already has a "
-                    + storage.type().getSimpleName() + "; use replace or addOrReplace");
-        }
-        if (pool.destroying(id)) { // its components are on their way out: one added now would outlive it
-            throw new IllegalStateException("entity " + EntityId.describe(id) + " is being destroyed; it cannot take a "
-                    + storage.type().getSimpleName());
-        }
-        calls.record(Journal.ADDED, storage, id, null, 0);
-        storage.insert(id, component);
-        constructed.fire(storage, id, component);
-        return component;
+        return writes.add(id, component);
     }
 
     /**
@@ -268,38 +213,19 @@ public final class Registry {
      * @throws IllegalStateException if the entity has no component of this type
      */
     public <T> T replace(int id, T component) {
-        Objects.requireNonNull(component, "component");
-        requireValid(id);
-        Storage<T> storage = storageOf(component);
-        int position = storage.positionOf(id);
-        if (position < 0) {
-            throw new IllegalStateException("entity " + EntityId.describe(id) + " has no "
-                    + storage.type().getSimpleName() + " to replace");
-        }
-        calls.record(Journal.REPLACED, storage, id, storage.valueAt(position), 0);
-        storage.set(position, component);
-        updated.fire(storage, id, component);
-        return component;
+        return writes.replace(id, component);
     }
 
     /** Adds the component, or replaces the one there; fires construct or update accordingly. */
     public <T> T addOrReplace(int id, T component) {
-        Objects.requireNonNull(component, "component");
-        requireValid(id);
-        return storageOf(component).contains(id) ? replace(id, component) : add(id, component);
+        return writes.addOrReplace(id, component);
     }
 
     /**
      * Removes a component, firing {@link #onDestroy(Class)} first. Returns false if there was none.
      */
     public boolean remove(int id, Class<?> type) {
-        requireValid(id);
-        Storage<?> storage = storages.get(type);
-        if (storage == null || !storage.contains(id)) {
-            return false;
-        }
-        removeFrom(storage, id);
-        return true;
+        return writes.remove(id, type);
     }
 
     /**
@@ -309,8 +235,8 @@ public final class Registry {
      */
     @SuppressWarnings("unchecked")
     public <T> T get(int id, Class<T> type) {
-        Storage<?> last = lastStorage; // storage(type), written out: see there
-        T value = (last != null && last.type() == type ? (Storage<T>) last : lookUp(type)).getOrNull(id);
+        Storage<?> last = storages.last; // storage(type), written out: Storages says why
+        T value = (last != null && last.type() == type ? (Storage<T>) last : storages.lookUp(type)).getOrNull(id);
         if (value == null) {
             throw missing(id, type);
         }
@@ -326,8 +252,8 @@ public final class Registry {
     /** The entity's component of this type, or {@code null} if it has none. */
     @SuppressWarnings("unchecked")
     public <T> T tryGet(int id, Class<T> type) {
-        Storage<?> last = lastStorage; // storage(type), written out: see there
-        T value = (last != null && last.type() == type ? (Storage<T>) last : lookUp(type)).getOrNull(id);
+        Storage<?> last = storages.last; // storage(type), written out: Storages says why
+        T value = (last != null && last.type() == type ? (Storage<T>) last : storages.lookUp(type)).getOrNull(id);
         if (value == null) {
             requireValid(id);
         }
@@ -335,8 +261,8 @@ public final class Registry {
     }
 
     public boolean has(int id, Class<?> type) {
-        Storage<?> last = lastStorage; // storage(type), written out: see there
-        if ((last != null && last.type() == type ? last : lookUp(type)).getOrNull(id) != null) { // a stored value is never null
+        Storage<?> last = storages.last; // storage(type), written out: Storages says why
+        if ((last != null && last.type() == type ? last : storages.lookUp(type)).getOrNull(id) != null) { // a stored value is never null
             return true;
         }
         requireValid(id);
@@ -346,54 +272,17 @@ public final class Registry {
     /** The component types the entity has, in the order their storages were created. */
     public List<Class<?>> componentTypes(int id) {
         requireValid(id);
-        List<Class<?>> types = new ArrayList<>();
-        for (Storage<?> storage : storages.values()) {
-            if (storage.contains(id)) {
-                types.add(storage.type());
-            }
-        }
-        return types;
+        return storages.typesOf(id);
     }
 
-    /**
-     * The storage for a type, created empty on first use.
-     *
-     * <p>{@link #get}, {@link #tryGet} and {@link #has} repeat this method's first test in their own
-     * code instead of calling it. The JIT decides per bytecode whether a branch is ever taken, and
-     * this one is taken whenever writes alternate between types (adding a Pos, then a Vel, as every
-     * benchmark fill does). Calling it, a get loop kept the call to {@code lookUp} in its body, and a
-     * call there stops the JIT from lifting the field reads out of the loop: about 20 ns per random
-     * get over a million entities. With their own copy, reads that always ask for one type leave the
-     * branch untaken and the loop holds no call.
-     */
-    @SuppressWarnings("unchecked")
+    /** The storage for a type, created empty on first use. */
     public <T> Storage<T> storage(Class<T> type) {
-        Storage<?> last = lastStorage;
-        if (last != null && last.type() == type) {
-            return (Storage<T>) last; // the common case, kept small so callers can inline it
-        }
-        return lookUp(type);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> Storage<T> lookUp(Class<T> type) {
-        Objects.requireNonNull(type, "type");
-        Storage<?> storage = storages.get(type);
-        if (storage == null) {
-            storage = new Storage<>(type, this);
-            constructed.attach(storage);
-            updated.attach(storage);
-            destroyed.attach(storage);
-            storages.put(type, storage);
-            storageArray = storages.values().toArray(new Storage<?>[0]);
-        }
-        lastStorage = storage;
-        return (Storage<T>) storage;
+        return storages.of(type);
     }
 
     /** Every storage created so far. */
     public Collection<Storage<?>> storages() {
-        return Collections.unmodifiableCollection(storages.values());
+        return storages.view();
     }
 
     // ---------------------------------------------------------------- views
@@ -420,17 +309,17 @@ public final class Registry {
 
     /** Fires after a component of this type was added. */
     public <T> Signal<ComponentListener<? super T>> onConstruct(Class<T> type) {
-        return constructed.of(type);
+        return storages.constructed.of(type);
     }
 
     /** Fires after a component of this type was replaced. */
     public <T> Signal<ComponentListener<? super T>> onUpdate(Class<T> type) {
-        return updated.of(type);
+        return storages.updated.of(type);
     }
 
     /** Fires before a component of this type is removed (also when its entity is destroyed). */
     public <T> Signal<ComponentListener<? super T>> onDestroy(Class<T> type) {
-        return destroyed.of(type);
+        return storages.destroyed.of(type);
     }
 
     /** Fires after an entity was created. */
@@ -453,27 +342,5 @@ public final class Registry {
     /** The version of the slot's current id, or of its next one if the slot is free. */
     int version(int index) {
         return pool.version(index);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> Storage<T> storageOf(T component) {
-        return storage((Class<T>) component.getClass());
-    }
-
-    private <T> void removeFrom(Storage<T> storage, int id) {
-        T value = storage.getOrNull(id);
-        destroyed.fire(storage, id, value);
-        int position = storage.positionOf(id); // by id again: a listener may have reshuffled the packed array
-        if (position < 0) {
-            return; // a listener removed it already
-        }
-        calls.record(Journal.REMOVED, storage, id, storage.valueAt(position), position);
-        storage.remove(id);
-    }
-
-    private static void fire(Signal<EntityListener> signal, int id) {
-        for (Object listener : signal.snapshot()) {
-            ((EntityListener) listener).on(id);
-        }
     }
 }
