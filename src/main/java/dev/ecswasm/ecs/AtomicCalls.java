@@ -26,7 +26,7 @@ final class AtomicCalls {
         Object run(A a, int id);
     }
 
-    private final Journal journal = new Journal();
+    final Journal journal = new Journal(); // read by Registry.journal(), for tests
     private final EntityPool pool;
     private int depth; // how many atomic calls are open; changes are journalled while it is > 0
 

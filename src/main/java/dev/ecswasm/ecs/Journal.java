@@ -34,6 +34,7 @@ final class Journal {
     private Object[] values = new Object[16];
     int size;  // the entries in use
     int stale; // entries [size, stale) are forgotten but may still hold references: forgetStale nulls them
+    static final int KEPT_STALE = 64; // forgotten entries left holding references, at most
 
     void record(byte kind, Object target, int id, Object value, int position) {
         if (size == kinds.length) { // all the allocation first
@@ -47,17 +48,15 @@ final class Journal {
         size++;
     }
 
-    /**
-     * {@link #record} for an entry that names only an id (DYING, RELEASED): two writes instead of five.
-     * Its target and value are already null, since every slot past {@code size} is (both
-     * {@link #rollBack} and {@link #clear} null what they forget), and its position is never read.
-     */
+    /** {@link #record} for an entry that names only an id (DYING, RELEASED); its position is never read. */
     void recordId(byte kind, int id) {
         if (size == kinds.length) {
             grow(size * 2);
         }
         kinds[size] = kind;
         ids[size] = id;
+        targets[size] = null; // a forgotten entry may have left a reference here
+        values[size] = null;
         size++;
     }
 
@@ -113,15 +112,26 @@ final class Journal {
     }
 
     /**
-     * Lets go of the values held by forgotten entries. Every slot past {@link #size} is null afterwards,
-     * which {@link #recordId} relies on; the outermost atomic call makes sure of it before its first entry.
+     * Lets go of the values held by forgotten entries, once there are more than {@value #KEPT_STALE} of
+     * them. Fewer are left for the next entries to overwrite: nulling them after every small atomic
+     * call was a measurable part of its cost (two bulk fills each time), and a few old components
+     * kept alive a little longer harm nobody. A big call (a cascade of thousands) lets go of all its values at once.
      */
     void forgetStale() {
-        if (stale > size) {
+        if (stale > KEPT_STALE) {
             Arrays.fill(targets, size, stale, null); // a bulk fill, not a call per entry
             Arrays.fill(values, size, stale, null);
+            stale = size;
         }
-        stale = 0;
+    }
+
+    /** How many targets and values the arrays still hold, forgotten entries included: for tests. */
+    int heldReferences() {
+        int held = 0;
+        for (int i = 0; i < targets.length; i++) {
+            held += (targets[i] != null ? 1 : 0) + (values[i] != null ? 1 : 0);
+        }
+        return held;
     }
 
     @SuppressWarnings("unchecked")

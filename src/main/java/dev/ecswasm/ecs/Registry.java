@@ -221,9 +221,7 @@ public final class Registry {
         return writes.addOrReplace(id, component);
     }
 
-    /**
-     * Removes a component, firing {@link #onDestroy(Class)} first. Returns false if there was none.
-     */
+    /** Removes a component, firing {@link #onDestroy(Class)} first. Returns false if there was none. */
     public boolean remove(int id, Class<?> type) {
         return writes.remove(id, type);
     }
@@ -334,9 +332,13 @@ public final class Registry {
 
     // ---------------------------------------------------------------- internals
 
-    /** The entity pool, for tests in this package that break a registry on purpose. */
+    /** The entity pool and the undo journal, for tests in this package (some break a registry on purpose). */
     EntityPool pool() {
         return pool;
+    }
+
+    Journal journal() {
+        return calls.journal;
     }
 
     /** The version of the slot's current id, or of its next one if the slot is free. */
