@@ -17,10 +17,12 @@ import java.util.function.IntConsumer;
 final class DestructionPlan {
     private static final int SHOWN = 8;
 
-    private final int[] members; // the root first, then in discovery order
+    private final int[] members;  // the root first, then in discovery order
+    private final BitSet planned; // the members' slot indexes
 
-    private DestructionPlan(int[] members) {
+    private DestructionPlan(int[] members, BitSet planned) {
         this.members = members;
+        this.planned = planned;
     }
 
     /**
@@ -30,7 +32,9 @@ final class DestructionPlan {
      */
     static DestructionPlan of(int root, Policies policies, RelationStore[] stores) {
         if (!policies.use(CleanupPolicy.CASCADE) && !policies.use(CleanupPolicy.FORBID)) {
-            return new DestructionPlan(new int[] {root}); // the seed's case: nothing but the root's own edges
+            BitSet alone = new BitSet();
+            alone.set(EntityId.index(root));
+            return new DestructionPlan(new int[] {root}, alone); // the seed's case: nothing but the root's own edges
         }
         RelationStore[] cascading = withPolicy(CleanupPolicy.CASCADE, policies, stores);
         RelationStore[] forbidding = withPolicy(CleanupPolicy.FORBID, policies, stores);
@@ -45,7 +49,16 @@ final class DestructionPlan {
         if (forbidding.length > 0) {
             checkForbidden(root, plan, members.planned, forbidding);
         }
-        return new DestructionPlan(plan);
+        return new DestructionPlan(plan, members.planned);
+    }
+
+    /**
+     * True if {@code id} is a live member of the plan: it is destroyed later in this destruction (the
+     * root last), since members go one by one and a destroyed one is no longer valid. A live entity
+     * owns its slot, so its slot index names it.
+     */
+    boolean diesLater(Registry registry, int id) {
+        return registry.valid(id) && planned.get(EntityId.index(id));
     }
 
     /** The stores whose relation has this policy, in the stores' order: looked up once per plan, not per member. */

@@ -103,7 +103,7 @@ final class EnrollmentStore implements RelationStore {
     }
 
     @Override
-    public void forget(int entity) {
+    public void forget(int entity, DestructionPlan plan) { // kept up on both ends always: the edge count runs with them
         CoursesAttended asStudent = coursesOfStudent.getOrNull(entity);
         StudentsOfCourse asCourse = studentsOfCourse.getOrNull(entity);
         // no self-enrollments, so the two lists share no edge; the entity's own lists go with its components

@@ -40,7 +40,7 @@ public final class EnttManager {
     private final EnrollmentStore enrollments = new EnrollmentStore(registry, log);
     private final RelationStore[] stores = {players, hierarchy, enrollments}; // by Relation.ordinal()
     private final Policies policies = new Policies();
-    private boolean cascading; // true while a plan destroys its cascade: its members need no plan of their own
+    private DestructionPlan cascade; // while a plan destroys its cascade: its members need no plan of their own
 
     /** Creates an empty world and connects the cleanup hook to the registry's destroy signal. */
     public EnttManager() {
@@ -300,18 +300,19 @@ public final class EnttManager {
      * (a FORBID veto throws before anything changes), destroys the cascade sources first, then its own edges.
      */
     private void cleanupRelationshipsHook(int entity) {
-        if (!cascading) {
-            DestructionPlan plan = DestructionPlan.of(entity, policies, stores); // a FORBID veto throws here
-            cascading = true; // the cascade's members were planned and checked with this one
+        DestructionPlan plan = cascade;
+        if (plan == null) {
+            plan = DestructionPlan.of(entity, policies, stores); // a FORBID veto throws here
+            cascade = plan; // the cascade's members were planned and checked with this one
             try {
                 plan.destroyCascade(registry, log);
             } finally {
-                cascading = false;
+                cascade = null;
             }
         }
         log.cleaning(entity);
         for (RelationStore store : stores) { // every edge naming it leaves the other ends: O(its degree)
-            store.forget(entity);
+            store.forget(entity, plan);
         }
         log.cleaned(entity);
     }

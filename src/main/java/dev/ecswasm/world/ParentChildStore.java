@@ -96,17 +96,21 @@ final class ParentChildStore implements RelationStore {
     }
 
     @Override
-    public void forget(int entity) {
+    public void forget(int entity, DestructionPlan plan) {
         ParentComponent asChild = parentOfChild.getOrNull(entity);
         if (asChild != null) {
-            leave(entity, asChild.parent());
+            if (!plan.diesLater(registry, asChild.parent())) { // a cascade takes a parent's list with it
+                leave(entity, asChild.parent());
+            }
             log.leftParent(entity, asChild.parent());
         }
         ChildrenOfParent asParent = childrenOfParent.getOrNull(entity);
         if (asParent != null) {
             for (int child : asParent.children().toArray()) {
-                registry.remove(child, ParentComponent.class);
-                log.lost("child", child, "parent", entity);
+                if (registry.valid(child)) { // else it died earlier in this cascade, and left its list to us
+                    registry.remove(child, ParentComponent.class);
+                    log.lost("child", child, "parent", entity);
+                }
             }
         }
     }

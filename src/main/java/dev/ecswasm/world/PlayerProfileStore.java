@@ -85,7 +85,7 @@ final class PlayerProfileStore implements RelationStore {
     }
 
     @Override
-    public void forget(int entity) {
+    public void forget(int entity, DestructionPlan plan) { // 1:1: one edge each way, always kept up
         PlayerRelation asPlayer = profileOfPlayer.getOrNull(entity);
         if (asPlayer != null) {
             registry.remove(asPlayer.profile(), PlayerOfProfile.class);

@@ -26,8 +26,10 @@ interface RelationStore {
     /**
      * Removes every edge that names the entity from the other ends, in O(its degree), logging each.
      * Runs while the dying entity still has its components; the registry removes those afterwards.
+     * An end that {@code plan} destroys later in the same cascade may keep the edge, as an invalid id
+     * once this entity is gone: that end's own edges go with it, so the upkeep would be wasted.
      */
-    void forget(int entity);
+    void forget(int entity, DestructionPlan plan);
 
     /** How many edges the relation has. */
     int edgeCount();

@@ -56,6 +56,8 @@ class CleanupPolicyTest {
         int a = world.createEntity();
         int b = world.createEntity();
         int a1 = world.createEntity();
+        int keeper = world.createEntity(); // the root's parent: outside the cascade, it survives
+        world.setParent(root, keeper);
         world.setParent(a, root);
         world.setParent(b, root);
         world.setParent(a1, a);
@@ -70,14 +72,18 @@ class CleanupPolicyTest {
                 if (world.isEntityValid(earlier) || world.getName(earlier).isPresent()) {
                     wrong.add(earlier + " still readable in " + id + "'s signal");
                 }
-                if (world.isEntityValid(root) && java.util.Arrays.stream(world.findChildren(root)).anyMatch(c -> c == earlier)) {
-                    wrong.add(earlier + " still a child of the living root in " + id + "'s signal");
+            }
+            for (int child : world.findChildren(keeper)) { // a survivor's list: only live ids, always
+                if (!world.isEntityValid(child)) {
+                    wrong.add(child + " invalid, yet a child of the surviving keeper in " + id + "'s signal");
                 }
             }
             seen.add(id);
         });
         assertTrue(world.destroyEntity(root).ok());
         assertEquals(List.of(), wrong);
+        assertArrayEquals(new int[0], world.findChildren(keeper));
+        assertTrue(world.isEntityValid(keeper));
         assertEquals(4, seen.size(), "one signal per entity: " + seen);
         assertEquals(java.util.Set.of(a, a1, b, root), java.util.Set.copyOf(seen), "each of the four, once");
         assertEquals(root, seen.get(seen.size() - 1), "the root's own listeners run after its cascade");

@@ -2,6 +2,7 @@ package dev.ecswasm.world;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,49 @@ class RelationStoreTest {
         List<String> out = new ArrayList<>();
         store.forEachEdge((first, second) -> out.add(first + "->" + second));
         return out;
+    }
+
+    /** The plan of a destroy with no cascade: the entity alone. */
+    private DestructionPlan alone(int entity) {
+        return DestructionPlan.of(entity, new Policies(), new RelationStore[] {players, hierarchy, enrollments});
+    }
+
+    @Test
+    void aChildLeavesItsParentsListUnlessThePlanDestroysTheParentLater() {
+        int grandparent = registry.create();
+        int parent = registry.create();
+        int doomed = registry.create();
+        int spared = registry.create();
+        hierarchy.setParent(parent, grandparent);
+        hierarchy.setParent(doomed, parent);
+        hierarchy.setParent(spared, parent);
+        Policies cascade = new Policies();
+        cascade.set(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
+        DestructionPlan plan = DestructionPlan.of(parent, cascade, new RelationStore[] {players, hierarchy, enrollments});
+        assertTrue(plan.diesLater(registry, parent));
+        assertTrue(plan.diesLater(registry, doomed));
+        assertFalse(plan.diesLater(registry, grandparent), "outside the plan");
+
+        hierarchy.forget(doomed, plan); // the parent dies later in this plan: its list goes with it
+        assertArrayEquals(new int[] {doomed, spared}, hierarchy.childrenOf(parent), "left to the parent");
+        hierarchy.forget(doomed, alone(doomed)); // no cascade: the parent lives on
+        assertArrayEquals(new int[] {spared}, hierarchy.childrenOf(parent));
+        hierarchy.forget(parent, plan); // the grandparent is outside the plan: the parent leaves it
+        assertArrayEquals(new int[0], hierarchy.childrenOf(grandparent));
+        assertFalse(registry.has(spared, Components.ParentComponent.class), "a live child loses its dying parent");
+    }
+
+    @Test
+    void aDyingParentPassesOverChildrenThatDiedBeforeIt() {
+        int parent = registry.create();
+        int early = registry.create();
+        int late = registry.create();
+        hierarchy.setParent(early, parent);
+        hierarchy.setParent(late, parent);
+        registry.destroy(early); // as a cascade does after forget(early, plan) left the edge for the parent
+        hierarchy.forget(parent, alone(parent)); // no remove on the dead id, which would throw
+        assertFalse(registry.has(late, Components.ParentComponent.class));
+        assertTrue(registry.valid(late));
     }
 
     @Test
@@ -52,7 +96,7 @@ class RelationStoreTest {
         enrollments.enroll(art, math);
         log.setSink(lines::add);
         RelationStore store = enrollments;
-        store.forget(math);
+        store.forget(math, alone(math));
         assertEquals(List.of("[EnttManager::Cleanup]   removed course 1 from 2 student(s)"), lines);
         assertEquals(List.of("0->2"), edges(store), "no student lists math any more");
         assertArrayEquals(new int[] {art}, enrollments.coursesOf(student));
