@@ -18,7 +18,7 @@ final class DestructionPlan {
     private static final int SHOWN = 8;
 
     private final int[] members;  // the root first, then in discovery order
-    private final BitSet planned; // the members' slot indexes
+    private final BitSet planned; // the members' slot indexes; null for the root alone, which asks about no one else
 
     private DestructionPlan(int[] members, BitSet planned) {
         this.members = members;
@@ -32,9 +32,7 @@ final class DestructionPlan {
      */
     static DestructionPlan of(int root, Policies policies, RelationStore[] stores) {
         if (!policies.use(CleanupPolicy.CASCADE) && !policies.use(CleanupPolicy.FORBID)) {
-            BitSet alone = new BitSet();
-            alone.set(EntityId.index(root));
-            return new DestructionPlan(new int[] {root}, alone); // the seed's case: nothing but the root's own edges
+            return new DestructionPlan(new int[] {root}, null); // the seed's case: nothing but the root's own edges
         }
         RelationStore[] cascading = withPolicy(CleanupPolicy.CASCADE, policies, stores);
         RelationStore[] forbidding = withPolicy(CleanupPolicy.FORBID, policies, stores);
@@ -58,7 +56,7 @@ final class DestructionPlan {
      * owns its slot, so its slot index names it.
      */
     boolean diesLater(Registry registry, int id) {
-        return registry.valid(id) && planned.get(EntityId.index(id));
+        return planned != null && registry.valid(id) && planned.get(EntityId.index(id));
     }
 
     /** The stores whose relation has this policy, in the stores' order: looked up once per plan, not per member. */

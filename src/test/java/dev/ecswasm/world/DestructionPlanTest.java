@@ -1,9 +1,13 @@
 package dev.ecswasm.world;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecswasm.ecs.EntityId;
 import dev.ecswasm.ecs.Registry;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,20 @@ class DestructionPlanTest {
         DestructionPlan plan = DestructionPlan.of(root, policies, stores);
         assertEquals(List.of(), cascade(plan));
         assertEquals("DestructionPlan[destroy 0 alone]", plan.toString());
+    }
+
+    /** Every destroy makes a plan: under REMOVE, one entity's worth, whatever its slot index. */
+    @Test
+    void theRootAlonesPlanCostsTheSameAtSlotAMillion() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int far = EntityId.of(1_000_000, 0); // planning reads no component of the root alone
+        DestructionPlan.of(far, policies, stores); // warm: class loading allocates too
+        long before = threads.getCurrentThreadAllocatedBytes();
+        DestructionPlan plan = DestructionPlan.of(far, policies, stores);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(List.of(), cascade(plan));
+        assertFalse(plan.diesLater(registry, registry.create()), "no one else dies with the root alone");
+        assertTrue(allocated < 1_000, "a set of slot indexes would cost 125 KB here; allocated " + allocated + " bytes");
     }
 
     @Test
