@@ -45,7 +45,7 @@ final class DestructionPlan {
         }
         int[] plan = Arrays.copyOf(members.plan, members.size);
         if (forbidding.length > 0) {
-            checkForbidden(root, plan, members.planned, forbidding);
+            checkForbidden(root, plan, members, forbidding);
         }
         return new DestructionPlan(plan, members.planned);
     }
@@ -75,32 +75,43 @@ final class DestructionPlan {
     private static final class Members implements IntConsumer {
         int[] plan = new int[16];
         int size;
-        final BitSet planned = new BitSet();
+        BitSet planned; // the members' slot indexes, from the second member on: a set sized to the root's
+                        // slot would cost every childless destroy in a big world index / 8 bytes
 
         Members(int root) {
             accept(root);
         }
 
+        boolean has(int index) {
+            return planned != null ? planned.get(index) : size > 0 && index == EntityId.index(plan[0]);
+        }
+
         @Override
         public void accept(int source) {
             int index = EntityId.index(source);
-            if (planned.get(index)) {
+            if (has(index)) {
                 return;
             }
-            planned.set(index);
             if (size == plan.length) {
                 plan = Arrays.copyOf(plan, size * 2);
+            }
+            if (size == 1) {
+                planned = new BitSet();
+                planned.set(EntityId.index(plan[0]));
+            }
+            if (planned != null) {
+                planned.set(index);
             }
             plan[size++] = source;
         }
     }
 
     /** Throws if a FORBID relation's source outside the plan points at a member of it. */
-    private static void checkForbidden(int root, int[] plan, BitSet planned, RelationStore[] forbidding) {
+    private static void checkForbidden(int root, int[] plan, Members members, RelationStore[] forbidding) {
         for (int target : plan) {
             for (RelationStore store : forbidding) {
                 for (int source : store.sourcesOf(target)) {
-                    if (!planned.get(EntityId.index(source))) {
+                    if (!members.has(EntityId.index(source))) {
                         String via = target == root ? ""
                                 : " (destroying it would cascade to " + EntityId.describe(target) + ")";
                         throw new DestroyRefusedException("cannot destroy entity " + EntityId.describe(root) + via

@@ -11,6 +11,8 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DestructionPlanTest {
     private final Registry registry = new Registry();
@@ -37,11 +39,13 @@ class DestructionPlanTest {
         assertEquals("DestructionPlan[destroy 0 alone]", plan.toString());
     }
 
-    /** Every destroy makes a plan: under REMOVE, one entity's worth, whatever its slot index. */
-    @Test
-    void theRootAlonesPlanCostsTheSameAtSlotAMillion() {
+    /** Every destroy makes a plan: for a root with no sources, one entity's worth, whatever its slot index. */
+    @ParameterizedTest
+    @EnumSource(CleanupPolicy.class)
+    void theRootAlonesPlanCostsTheSameAtSlotAMillion(CleanupPolicy policy) {
+        policies.set(Relation.PARENT_CHILD, policy);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        int far = EntityId.of(1_000_000, 0); // planning reads no component of the root alone
+        int far = EntityId.of(1_000_000, 0); // never created: it has no sources, and planning reads nothing else of it
         DestructionPlan.of(far, policies, stores); // warm: class loading allocates too
         long before = threads.getCurrentThreadAllocatedBytes();
         DestructionPlan plan = DestructionPlan.of(far, policies, stores);
