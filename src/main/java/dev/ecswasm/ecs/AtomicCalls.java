@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  * started is enough to finish it; no probe up front.
  *
  * <p>Each writer tests {@link #open} first, so a change made outside an atomic call costs one field
- * read. The writers are small and this class is final, so the JIT inlines them into the registry.
+ * read. The writers are small and this class is final, so the JIT inlines them into their callers.
  * {@code run} is not small, and the JIT calls it: its hot path is a few field writes either way.
  */
 final class AtomicCalls {

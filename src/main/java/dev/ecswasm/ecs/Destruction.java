@@ -59,9 +59,7 @@ final class Destruction {
     private void dismantle(int id) {
         calls.recordId(Journal.DYING, id);
         pool.startDestroying(id);
-        for (Object listener : entityDestroyed.snapshot()) {
-            ((EntityListener) listener).on(id);
-        }
+        Signal.fire(entityDestroyed, id);
         for (Storage<?> storage : storages.all()) { // read once: a storage made meanwhile cannot hold a dying entity
             if (storage.contains(id)) {
                 writes.removeFrom(storage, id); // fires the component's onDestroy first

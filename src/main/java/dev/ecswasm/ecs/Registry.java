@@ -60,9 +60,7 @@ public final class Registry {
     public int create() {
         calls.creating();
         int id = pool.create();
-        for (Object listener : entityCreated.snapshot()) {
-            ((EntityListener) listener).on(id);
-        }
+        Signal.fire(entityCreated, id);
         return id;
     }
 

@@ -47,6 +47,13 @@ public final class Signal<L> {
         return listeners;
     }
 
+    /** Calls each listener of an entity signal (created, destroyed) with the entity, in connection order. */
+    static void fire(Signal<EntityListener> signal, int entity) {
+        for (Object listener : signal.snapshot()) {
+            ((EntityListener) listener).on(entity);
+        }
+    }
+
     /** What {@link #connect} returns: call {@link #disconnect()} to stop listening. */
     @FunctionalInterface
     public interface Connection {
