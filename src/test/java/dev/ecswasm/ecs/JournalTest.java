@@ -13,14 +13,20 @@ class JournalTest {
 
     record Name(String text) {}
 
-    @Test
-    void smallCallsLeaveAtMostABoundedNumberOfOldValuesBehind() {
-        Registry registry = new Registry();
-        int[] ids = new int[500];
-        for (int i = 0; i < ids.length; i++) {
+    /** {@code count} new entities, each with a Health. */
+    private static int[] healthy(Registry registry, int count) {
+        int[] ids = new int[count];
+        for (int i = 0; i < count; i++) {
             ids[i] = registry.create();
             registry.add(ids[i], new Health(i));
         }
+        return ids;
+    }
+
+    @Test
+    void smallCallsLeaveAtMostABoundedNumberOfOldValuesBehind() {
+        Registry registry = new Registry();
+        int[] ids = healthy(registry, 500);
         for (int id : ids) { // 500 small calls, each journals a removed value
             registry.atomically(() -> registry.remove(id, Health.class));
         }
@@ -32,11 +38,7 @@ class JournalTest {
     @Test
     void aBigCallLetsGoOfEveryValueItJournalled() {
         Registry registry = new Registry();
-        int[] ids = new int[500];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = registry.create();
-            registry.add(ids[i], new Health(i));
-        }
+        int[] ids = healthy(registry, 500);
         registry.atomically(() -> {
             for (int id : ids) {
                 registry.destroy(id);

@@ -47,7 +47,7 @@ class CleanupPolicyTest {
 
     /**
      * Issue 25: one destroy signal per entity, and a listener may meet ids destroyed earlier in the same
-     * cascade; it sees them as invalid, never half-destroyed, and the lists of the living no longer hold them.
+     * cascade; it sees them as invalid, never half-destroyed, and no survivor's list holds them.
      */
     @Test
     void aCascadeListenerSeesEachEntityOnceAndTheOnesBeforeItAsInvalid() {

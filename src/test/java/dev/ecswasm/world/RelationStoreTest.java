@@ -19,6 +19,7 @@ class RelationStoreTest {
     private final PlayerProfileStore players = new PlayerProfileStore(registry, log);
     private final ParentChildStore hierarchy = new ParentChildStore(registry, log);
     private final EnrollmentStore enrollments = new EnrollmentStore(registry, log);
+    private final RelationStore[] stores = {players, hierarchy, enrollments};
 
     private List<String> edges(RelationStore store) {
         List<String> out = new ArrayList<>();
@@ -28,7 +29,7 @@ class RelationStoreTest {
 
     /** The plan of a destroy with no cascade: the entity alone. */
     private DestructionPlan alone(int entity) {
-        return DestructionPlan.of(entity, new Policies(), new RelationStore[] {players, hierarchy, enrollments});
+        return DestructionPlan.of(entity, new Policies(), stores);
     }
 
     @Test
@@ -42,7 +43,7 @@ class RelationStoreTest {
         hierarchy.setParent(spared, parent);
         Policies cascade = new Policies();
         cascade.set(Relation.PARENT_CHILD, CleanupPolicy.CASCADE);
-        DestructionPlan plan = DestructionPlan.of(parent, cascade, new RelationStore[] {players, hierarchy, enrollments});
+        DestructionPlan plan = DestructionPlan.of(parent, cascade, stores);
         assertTrue(plan.diesLater(registry, parent));
         assertTrue(plan.diesLater(registry, doomed));
         assertFalse(plan.diesLater(registry, grandparent), "outside the plan");
