@@ -82,6 +82,7 @@ final class BeforeAfter {
     static final Goal CHURN_VS_BASE = Goal.withinOfBefore(1.15);
     static final Goal AT_MOST_ARTEMIS = Goal.atMost(1);
     static final Goal DEMO_MS = Goal.atMost(1000);
+    static final Goal DEGREE_D_LARGE_VS_SMALL_WORLD = Goal.atMost(1.5); // destroy of degree d, N = 10^6 against 10^3
 
     private static final String ABI = "ChicoryBoundaryBench.abiCall[COMPILED]";
     private static final String GET_NAME = "ChicoryBoundaryBench.getName[COMPILED]";
