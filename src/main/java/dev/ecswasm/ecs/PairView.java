@@ -13,7 +13,8 @@ public final class PairView<A, B> extends View {
 
     /**
      * Calls {@code action} with each entity that has both components, walking the smaller storage and
-     * reading the other one by slot ({@link Storage#getOrNull}: a stored value is never null).
+     * reading the other one by slot ({@link Storage#getOfLive}: the entity came from a storage, so it is
+     * alive and needs no version check; a stored value is never null).
      */
     public void each(Visitor<A, B> action) {
         if (first.size() <= second.size()) {
@@ -22,7 +23,7 @@ public final class PairView<A, B> extends View {
                     continue;
                 }
                 int entity = first.entityAt(i);
-                B b = second.getOrNull(entity); // by slot: no walk through the sparse set's pages
+                B b = second.getOfLive(entity); // by slot: no walk through the sparse set's pages
                 if (b != null) {
                     action.visit(entity, first.valueAt(i), b);
                 }
@@ -33,7 +34,7 @@ public final class PairView<A, B> extends View {
                     continue;
                 }
                 int entity = second.entityAt(i);
-                A a = first.getOrNull(entity);
+                A a = first.getOfLive(entity);
                 if (a != null) {
                     action.visit(entity, a, second.valueAt(i));
                 }

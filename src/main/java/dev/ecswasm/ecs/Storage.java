@@ -55,6 +55,19 @@ public final class Storage<T> extends SparseSet {
         return versions[index] == EntityId.version(id) ? (T) value : null; // the version must match
     }
 
+    /**
+     * The component of an entity known to be alive (one a view took from a storage's packed array), or
+     * {@code null} if it has none. A live entity owns its slot, a storage holds live entities only and
+     * {@link #remove} empties the slot, so a value found there is this entity's: the version need not be
+     * read. Artemis reads three arrays an entity in a two-component loop; with the version, we read four.
+     */
+    @SuppressWarnings("unchecked")
+    T getOfLive(int liveId) {
+        int index = EntityId.index(liveId);
+        Object[] values = bySlot;
+        return index < values.length ? (T) values[index] : null;
+    }
+
     /** The component at a packed position. */
     @SuppressWarnings("unchecked")
     public T valueAt(int position) {
