@@ -42,6 +42,11 @@ final class ComponentSignals {
         return (Signal) signal;
     }
 
+    /** False while nobody has asked for this storage's signal: firing it would call no one. */
+    boolean heard(Storage<?> storage) {
+        return storage.signals[kind] != null;
+    }
+
     /** Gives a new storage the signal its type already has, if any. */
     void attach(Storage<?> storage) {
         storage.signals[kind] = byType.get(storage.type());

@@ -61,8 +61,9 @@ final class Destruction {
         pool.startDestroying(id);
         Signal.fire(entityDestroyed, id);
         for (Storage<?> storage : storages.all()) { // read once: a storage made meanwhile cannot hold a dying entity
-            if (storage.contains(id)) {
-                writes.removeFrom(storage, id); // fires the component's onDestroy first
+            int position = storage.positionOf(id);
+            if (position >= 0) {
+                writes.removeAt(storage, id, position); // fires the component's onDestroy first, if anyone listens
             }
         }
         calls.recordId(Journal.RELEASED, id);

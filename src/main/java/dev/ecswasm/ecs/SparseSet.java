@@ -128,9 +128,14 @@ public class SparseSet {
      */
     int remove(int id) {
         int position = positionOf(id);
-        if (position == ABSENT) {
-            return ABSENT;
+        if (position != ABSENT) {
+            removeAt(id, position);
         }
+        return position;
+    }
+
+    /** {@link #remove} for a member whose position the caller has just looked up: one sparse lookup less. */
+    void removeAt(int id, int position) {
         int last = size - 1;
         int moved = packed[last];
         int movedEntry = entry(moved, position);
@@ -141,7 +146,6 @@ public class SparseSet {
         movedPage[EntityId.index(moved) & (PAGE_SIZE - 1)] = movedEntry;
         idPage[EntityId.index(id) & (PAGE_SIZE - 1)] = ABSENT;
         size = last;
-        return position;
     }
 
     /** Exchanges the members at two packed positions: how the undo journal puts a removed one back in place. */

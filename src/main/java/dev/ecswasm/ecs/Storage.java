@@ -96,12 +96,9 @@ public final class Storage<T> extends SparseSet {
     }
 
     @Override
-    int remove(int id) {
-        int position = super.remove(id);
-        if (position != ABSENT) {
-            bySlot[EntityId.index(id)] = null; // no value: not found any more, and it can be collected
-        }
-        return position;
+    void removeAt(int id, int position) {
+        super.removeAt(id, position);
+        bySlot[EntityId.index(id)] = null; // no value: not found any more, and it can be collected
     }
 
     @Override
