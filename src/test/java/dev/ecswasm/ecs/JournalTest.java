@@ -1,11 +1,14 @@
 package dev.ecswasm.ecs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the undo journal keeps alive after its atomic calls are over, and that reuse of its slots undoes right. */
 class JournalTest {
@@ -47,6 +50,34 @@ class JournalTest {
         });
         assertEquals(0, registry.size());
         assertEquals(0, registry.journal().heldReferences(), "500 destroys' removed values are not kept alive");
+    }
+
+    @ParameterizedTest(name = "an onDestroy listener: {0}")
+    @ValueSource(booleans = {false, true})
+    void anUndoneDestroyPutsEveryComponentBackWhereItWas(boolean listening) {
+        // Without a listener the destroy removes each component at the position it looked up once
+        // (ComponentWrites.removeAt); with one it looks again after the signal. Both must undo exactly.
+        Registry registry = new Registry();
+        int[] ids = healthy(registry, 5);
+        for (int id : ids) {
+            registry.add(id, new Name("n" + id));
+        }
+        if (listening) {
+            registry.onDestroy(Health.class).connect((id, health) -> { });
+        }
+        int[] healthOrder = registry.storage(Health.class).toArray();
+        int[] nameOrder = registry.storage(Name.class).toArray();
+        assertThrows(RuntimeException.class, () -> registry.atomically(() -> {
+            registry.destroy(ids[1]); // not the last: its removal moves the last member into its place
+            assertEquals(4, registry.storage(Health.class).size());
+            throw new RuntimeException("boom");
+        }));
+        assertArrayEquals(healthOrder, registry.storage(Health.class).toArray());
+        assertArrayEquals(nameOrder, registry.storage(Name.class).toArray());
+        for (int i = 0; i < ids.length; i++) {
+            assertEquals(new Health(i), registry.get(ids[i], Health.class));
+            assertEquals(new Name("n" + ids[i]), registry.get(ids[i], Name.class));
+        }
     }
 
     @Test
