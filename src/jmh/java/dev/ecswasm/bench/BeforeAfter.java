@@ -45,12 +45,6 @@ final class BeforeAfter {
             return kind == Kind.AT_LEAST ? figure >= limit : figure <= limit;
         }
 
-        /** Whether {@code after} meets the goal; null when a figure it needs is missing. */
-        Boolean metBy(Double after, Double before) {
-            Double figure = figure(after, before);
-            return figure == null ? null : metByFigure(figure);
-        }
-
         /** The limit as the report writes it: 1.3, 60, 2000. */
         String limitText() {
             return java.math.BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString();
@@ -179,7 +173,7 @@ final class BeforeAfter {
     }
 
     /** A verdict that is not met, in bold. */
-    static String bold(String verdict) {
+    private static String bold(String verdict) {
         return verdict.startsWith("not met") ? "**" + verdict + "**" : verdict;
     }
 

@@ -58,7 +58,7 @@ public final class Storage<T> extends SparseSet {
     /**
      * The component of an entity known to be alive (one a view took from a storage's packed array), or
      * {@code null} if it has none. A live entity owns its slot, a storage holds live entities only and
-     * {@link #remove} empties the slot, so a value found there is this entity's: the version need not be
+     * {@link #removeAt} empties the slot, so a value found there is this entity's: the version need not be
      * read. Artemis reads three arrays an entity in a two-component loop; with the version, we read four.
      */
     @SuppressWarnings("unchecked")
