@@ -65,36 +65,29 @@ final class ComponentWrites {
     boolean remove(int id, Class<?> type) {
         pool.requireValid(id);
         Storage<?> storage = storages.existing(type); // no storage made just to find it empty
-        if (storage == null || !storage.contains(id)) {
+        int position = storage == null ? -1 : storage.positionOf(id);
+        if (position < 0) {
             return false;
         }
-        removeFrom(storage, id);
+        removeAt(storage, id, position);
         return true;
     }
 
     /**
-     * {@link #removeFrom} for a position just looked up. With nobody listening for the removal nothing
-     * runs in between to move the component, so the position holds and no lookup is made again: a
-     * destroy looks a component up once instead of four times (three sparse lookups and a read by slot).
+     * Removes the entity's component, found at {@code position}, firing its {@code onDestroy} first.
+     * With nobody listening nothing runs in between to move it, so the position holds and no lookup is
+     * made again: a destroy looks a component up once instead of four times (three sparse lookups and a
+     * read by slot). A listener may move or remove it, so after the signal the position is looked up again.
      */
     <T> void removeAt(Storage<T> storage, int id, int position) {
         if (storages.destroyed.heard(storage)) {
-            removeFrom(storage, id);
-            return;
+            storages.destroyed.fire(storage, id, storage.valueAt(position));
+            position = storage.positionOf(id); // by id again: a listener may have reshuffled the packed array
+            if (position < 0) {
+                return; // a listener removed it already
+            }
         }
         calls.record(Journal.REMOVED, storage, id, storage.valueAt(position), position);
         storage.removeAt(id, position);
-    }
-
-    /** Removes the entity's component, which the storage must hold, firing its {@code onDestroy} first. */
-    <T> void removeFrom(Storage<T> storage, int id) {
-        T value = storage.getOrNull(id);
-        storages.destroyed.fire(storage, id, value);
-        int position = storage.positionOf(id); // by id again: a listener may have reshuffled the packed array
-        if (position < 0) {
-            return; // a listener removed it already
-        }
-        calls.record(Journal.REMOVED, storage, id, storage.valueAt(position), position);
-        storage.remove(id);
     }
 }
