@@ -158,7 +158,7 @@ final class BeforeAfter {
     static String markdown(String baseCommit, Map<String, Double> before, Map<String, Double> after, GoalRounds rounds) {
         StringBuilder md = new StringBuilder()
                 .append("| measure | before (").append(baseCommit).append(") | after | after / before | goal | over ")
-                .append(rounds.count()).append(rounds.count() == 1 ? " round" : " rounds").append(" |\n")
+                .append(rounds.countText()).append(" |\n")
                 .append("|---|---:|---:|---:|---|---|\n");
         for (Row row : ROWS) {
             Double b = row.measure().apply(before);

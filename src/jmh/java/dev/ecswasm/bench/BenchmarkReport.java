@@ -366,7 +366,7 @@ public final class BenchmarkReport {
                 BoundaryFixture.CALLS, BoundaryFixture.NAME_FETCHES, BoundaryFixture.EDGE_READS,
                 BoundaryFixture.EDGE_READS * BoundaryFixture.CHILDREN));
 
-        md.append("\n## Goals, over ").append(rounds.count()).append(rounds.count() == 1 ? " round" : " rounds").append("\n\n")
+        md.append("\n## Goals, over ").append(rounds.countText()).append("\n\n")
                 .append("Issue 25's goals, compiled where a mode applies. The goal rows ran ").append(rounds.count())
                 .append(rounds.count() == 1 ? " time" : " times, in turns with the base's churn rows")
                 .append(" (the first round is the tables above); each verdict is the median round's figure, with every"

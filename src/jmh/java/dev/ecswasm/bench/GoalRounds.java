@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The goal rows measured in rounds: the base commit's churn rows, then the current code's goal rows, then
  * again, so that neither side gets the machine's quiet minutes alone. A verdict is the median round's
- * figure, with the lowest and highest beside it. One fork of 3 x 1 s a row decided a 15% goal by chance on
+ * figure, with every round's figure beside it. One fork of 3 x 1 s a row decided a 15% goal by chance on
  * these shared 2-core machines: in two quiet runs of nearly the same code five verdicts flipped.
  */
 final class GoalRounds {
@@ -30,14 +30,6 @@ final class GoalRounds {
             }
             return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         }
-
-        double min() {
-            return figures.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        }
-
-        double max() {
-            return figures.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        }
     }
 
     private final List<Map<String, Double>> before = new ArrayList<>();
@@ -51,6 +43,11 @@ final class GoalRounds {
 
     int count() {
         return after.size();
+    }
+
+    /** The count as the report writes it: {@code 3 rounds}, {@code 1 round}. */
+    String countText() {
+        return count() + (count() == 1 ? " round" : " rounds");
     }
 
     /** The row's goal figure in each round that measured what it needs ({@link BeforeAfter.Goal#figure}). */
